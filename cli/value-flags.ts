@@ -1,0 +1,86 @@
+/**
+ * The value flags every render command shares (`-f/--values`, `--set`, `--set-string`, `--ha`,
+ * `--namespace`), parsed with node's parseArgs so flag order is kept, as Helm applies it.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parse } from 'yaml';
+import { MeshformError } from '../lib/errors.js';
+import { isTree, userValues, type SetExpression, type ValueTree } from '../lib/values/tree.js';
+import { UsageError, type CommandIO } from './io.js';
+
+export const VALUE_FLAG_OPTIONS = {
+  values: { type: 'string', short: 'f', multiple: true },
+  set: { type: 'string', multiple: true },
+  'set-string': { type: 'string', multiple: true },
+  ha: { type: 'boolean' },
+  namespace: { type: 'string', short: 'n' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+export interface ParsedFlags {
+  readonly options: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  readonly positionals: readonly string[];
+  /** Values files then `--set` expressions, merged Helm's way: the user's own values. */
+  readonly user: ValueTree;
+  readonly ha: boolean;
+  readonly namespace: string | undefined;
+}
+
+/** Parses `args` with the value flags plus `extra` options; reads and merges the values files. */
+export function parseValueFlags(
+  args: readonly string[],
+  io: CommandIO,
+  extra: ParseArgsConfig['options'] = {},
+  allowPositionals = false,
+): ParsedFlags {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: { ...VALUE_FLAG_OPTIONS, ...extra }, allowPositionals, tokens: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const files: ValueTree[] = [];
+  const sets: SetExpression[] = [];
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== 'option') continue;
+    if (token.name === 'values') files.push(readValuesFile(String(token.value), io.cwd));
+    if (token.name === 'set') sets.push({ expr: String(token.value), asString: false });
+    if (token.name === 'set-string') sets.push({ expr: String(token.value), asString: true });
+  }
+  const namespace = parsed.values.namespace as string | undefined;
+  if (namespace !== undefined && !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace)) {
+    throw new MeshformError('invalid --namespace', [
+      { path: '--namespace', value: namespace, message: 'must be a DNS-1123 label (lowercase letters, digits, "-", at most 63 characters)' },
+    ]);
+  }
+  return {
+    options: parsed.values as ParsedFlags['options'],
+    positionals: parsed.positionals,
+    user: userValues(files, sets),
+    ha: parsed.values.ha === true,
+    namespace,
+  };
+}
+
+/** Reads one `-f` file: a YAML map (an empty file is an empty map). */
+export function readValuesFile(path: string, cwd: string): ValueTree {
+  const full = resolve(cwd, path);
+  let text: string;
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new MeshformError(`values file ${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch (e) {
+    throw new MeshformError(`values file ${path}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (doc === null || doc === undefined) return {};
+  if (!isTree(doc)) throw new MeshformError(`values file ${path}: must be a YAML map of upstream value keys`);
+  return doc;
+}
