@@ -22,9 +22,16 @@ value flags: -f/--values FILE, --set K=V, --set-string K=V (upstream value keys,
 /** Subcommands load lazily so `meshform install` does not pay for inject's code and vice versa. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   install: async () => (await import('./commands/install.js')).install,
+  'install-cni': async () => (await import('./commands/install-cni.js')).installCni,
+  inject: async () => (await import('./commands/inject.js')).inject,
+  uninject: async () => (await import('./commands/uninject.js')).uninject,
+  check: async () => (await import('./commands/check.js')).check,
 };
 
-const GROUPS: Record<string, Record<string, () => Promise<Command>>> = {};
+const GROUPS: Record<string, Record<string, () => Promise<Command>>> = {
+  viz: { install: async () => (await import('./commands/viz-install.js')).vizInstall },
+  multicluster: { install: async () => (await import('./commands/multicluster-install.js')).multiclusterInstall },
+};
 
 export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {
   const [verb, ...rest] = argv;

@@ -1,0 +1,102 @@
+/**
+ * PEM parsing for identity material (trust anchors, issuer certificate and key). Functions return data
+ * or an error message instead of throwing, so validation can report every problem at once.
+ */
+import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
+
+export type PemResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+/** One `-----BEGIN LABEL----- ... -----END LABEL-----` block. */
+export interface PemBlock {
+  readonly label: string;
+  /** The whole block including its BEGIN/END lines. */
+  readonly text: string;
+}
+
+const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+
+/** True when the text contains at least one PEM BEGIN line (the trigger for strict parsing). */
+export function containsPem(text: string): boolean {
+  return /-----BEGIN [A-Z0-9 ]+-----/.test(text);
+}
+
+/** Splits text into PEM blocks; unterminated or mismatched blocks are an error. */
+export function pemBlocks(text: string): PemResult<PemBlock[]> {
+  const blocks: PemBlock[] = [];
+  for (const m of text.matchAll(BLOCK)) blocks.push({ label: m[1], text: m[0] });
+  const begins = (text.match(/-----BEGIN [A-Z0-9 ]+-----/g) ?? []).length;
+  if (begins === 0) return { ok: false, error: 'contains no PEM block (-----BEGIN ...-----)' };
+  if (begins !== blocks.length) return { ok: false, error: 'contains a PEM block without a matching END line' };
+  return { ok: true, value: blocks };
+}
+
+/** Parses one or more `CERTIFICATE` blocks (a bundle). */
+export function parseCertificatesPem(text: string): PemResult<X509Certificate[]> {
+  const blocks = pemBlocks(text);
+  if (!blocks.ok) return blocks;
+  const certs: X509Certificate[] = [];
+  for (const [i, block] of blocks.value.entries()) {
+    if (block.label !== 'CERTIFICATE') {
+      return { ok: false, error: `PEM block ${i + 1} is "${block.label}", expected "CERTIFICATE"` };
+    }
+    try {
+      certs.push(new X509Certificate(block.text));
+    } catch (e) {
+      return { ok: false, error: `PEM block ${i + 1} is not a valid X.509 certificate (${(e as Error).message})` };
+    }
+  }
+  return { ok: true, value: certs };
+}
+
+const KEY_LABELS = new Set(['EC PRIVATE KEY', 'PRIVATE KEY', 'RSA PRIVATE KEY']);
+
+/** Parses a single private key (SEC1 `EC PRIVATE KEY`, PKCS#8 `PRIVATE KEY`, or PKCS#1 RSA). */
+export function parsePrivateKeyPem(text: string): PemResult<KeyObject> {
+  const blocks = pemBlocks(text);
+  if (!blocks.ok) return blocks;
+  if (blocks.value.length !== 1) return { ok: false, error: `expected one private key, found ${blocks.value.length} PEM blocks` };
+  const block = blocks.value[0];
+  if (!KEY_LABELS.has(block.label)) {
+    return { ok: false, error: `PEM block is "${block.label}", expected "EC PRIVATE KEY" or "PRIVATE KEY"` };
+  }
+  try {
+    return { ok: true, value: createPrivateKey(block.text) };
+  } catch (e) {
+    return { ok: false, error: `is not a valid private key (${(e as Error).message})` };
+  }
+}
+
+/** A human description of a key's algorithm, e.g. `ECDSA P-256` or `RSA 2048`. */
+export function describeKeyAlgorithm(key: KeyObject): string {
+  const details = key.asymmetricKeyDetails ?? {};
+  switch (key.asymmetricKeyType) {
+    case 'ec':
+      return `ECDSA ${curveName(details.namedCurve)}`;
+    case 'rsa':
+    case 'rsa-pss':
+      return `RSA${details.modulusLength ? ` ${details.modulusLength}` : ''}`;
+    default:
+      return String(key.asymmetricKeyType ?? 'unknown').toUpperCase();
+  }
+}
+
+function curveName(nodeName: string | undefined): string {
+  if (nodeName === 'prime256v1') return 'P-256';
+  if (nodeName === 'secp384r1') return 'P-384';
+  if (nodeName === 'secp521r1') return 'P-521';
+  return nodeName ?? 'unknown curve';
+}
+
+/** Linkerd's identity requires ECDSA P-256 for the issuer (and the anchors it signs with). */
+export function isEcdsaP256(key: KeyObject): boolean {
+  return key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1';
+}
+
+/** True when `key` is the private key of `cert`. */
+export function keyMatchesCertificate(cert: X509Certificate, key: KeyObject): boolean {
+  try {
+    return cert.checkPrivateKey(key);
+  } catch {
+    return false;
+  }
+}
