@@ -8,49 +8,18 @@
  * Members that upstream leaves unset (commented out or Go-only) are optional; everything present in
  * upstream's values.yaml is required, because `meshDefaults()` always supplies it.
  */
+import type {
+  JsonObject,
+  MeshIdentityValues,
+  ProbeValues,
+  ResourceRequirementsValues,
+  StringMap,
+  ImageValues,
+} from './common-types.js';
+import type { NetworkValidatorValues, ProxyInitValues, ProxyValues } from './proxy-types.js';
 
-/** A free-form map of strings (labels, annotations, node selectors). */
-export type StringMap = { readonly [key: string]: string };
-
-/** Free-form YAML/JSON passed through verbatim (affinity terms, tolerations, securityContext...). */
-export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
-export type JsonObject = { readonly [key: string]: JsonValue };
-
-/** One `limit` / `request` pair of a resource; `''` means unset. */
-export interface ResourceQuantityValues {
-  /** @default '' (no limit) */
-  readonly limit?: string | number;
-  /** @default '' (no request) */
-  readonly request?: string | number;
-}
-
-/** `{cpu, memory, ephemeral-storage}` as used by `proxy.resources` and the `*Resources` keys. */
-export interface ResourceRequirementsValues {
-  readonly cpu?: ResourceQuantityValues;
-  readonly memory?: ResourceQuantityValues;
-  readonly 'ephemeral-storage'?: ResourceQuantityValues;
-}
-
-/** A probe's tunables (`livenessProbe`, `readinessProbe`, `startupProbe`). */
-export interface ProbeValues {
-  /** @default - Kubernetes' default */
-  readonly initialDelaySeconds?: number;
-  /** @default - Kubernetes' default */
-  readonly timeoutSeconds?: number;
-  /** @default - Kubernetes' default */
-  readonly periodSeconds?: number;
-  /** @default - Kubernetes' default */
-  readonly failureThreshold?: number;
-}
-
-/** A container image reference split as upstream does. */
-export interface ImageValues {
-  readonly name: string;
-  /** `''` falls back to the global `imagePullPolicy`. */
-  readonly pullPolicy: string;
-  /** `''` falls back to `linkerdVersion`. */
-  readonly version: string;
-}
+export type * from './common-types.js';
+export type * from './proxy-types.js';
 
 /** A webhook namespace/object selector (`matchExpressions` / `matchLabels`), passed through. */
 export interface LabelSelectorValues {
@@ -96,11 +65,6 @@ export interface KubeApiValues {
   readonly clientBurst: number;
 }
 
-export interface MeshIdentityValues {
-  readonly serviceAccountName: string;
-  readonly namespace: string;
-}
-
 export interface TracingCollectorValues {
   /** `host:port` of the OpenTelemetry collector; `''` means unset. */
   readonly endpoint: string;
@@ -132,166 +96,6 @@ export interface PolicyControllerValues {
   readonly resources: ResourceRequirementsValues;
   readonly livenessProbe: ProbeValues;
   readonly readinessProbe: ProbeValues;
-}
-
-export interface ProxyPortsValues {
-  readonly admin: number;
-  readonly control: number;
-  readonly inbound: number;
-  readonly outbound: number;
-}
-
-export interface ProxyRuntimeValues {
-  readonly workers: {
-    /** Worker threads as a fraction of available CPUs. @default - unset */
-    readonly maximumCPURatio?: number | null;
-    readonly minimum: number;
-    /** Set by the CLI's `--proxy-cpu-limit`. @default - unset */
-    readonly maximum?: number | null;
-  };
-}
-
-export interface ProxyControlValues {
-  readonly streams: {
-    readonly initialTimeout: string;
-    readonly idleTimeout: string;
-    readonly lifetime: string;
-  };
-}
-
-export interface ProxyTracingValues {
-  readonly enabled: boolean;
-  readonly traceServiceName: string;
-  readonly labels: StringMap;
-  readonly collector: {
-    readonly endpoint: string;
-    readonly meshIdentity: MeshIdentityValues;
-  };
-  /** Go-only. @default '' */
-  readonly protocol?: string;
-}
-
-export interface Http2KeepAliveValues {
-  readonly keepAliveInterval: string;
-  readonly keepAliveTimeout: string;
-}
-
-export interface ProxyServerValues {
-  readonly server: { readonly http2: Http2KeepAliveValues };
-}
-
-/** A volume mount path descriptor (`xtMountPath`, `saMountPath`). */
-export interface MountPathValues {
-  readonly mountPath: string;
-  readonly name: string;
-  /** @default false */
-  readonly readOnly?: boolean;
-}
-
-/** Linux capabilities to add/drop on a container. */
-export interface CapabilitiesValues {
-  readonly add?: readonly string[];
-  readonly drop?: readonly string[];
-}
-
-/** `proxy`: the sidecar's configuration, also the injection defaults for the data plane. */
-export interface ProxyValues {
-  readonly enableExternalProfiles: boolean;
-  readonly outboundConnectTimeout: string;
-  readonly inboundConnectTimeout: string;
-  readonly outboundDiscoveryCacheUnusedTimeout: string;
-  readonly inboundDiscoveryCacheUnusedTimeout: string;
-  readonly disableOutboundProtocolDetectTimeout: boolean;
-  readonly disableInboundProtocolDetectTimeout: boolean;
-  readonly image: ImageValues;
-  readonly enableShutdownEndpoint: boolean;
-  /** Filter directives, e.g. `warn,linkerd=info`. */
-  readonly logLevel: string;
-  readonly logFormat: string;
-  /** `off` or `insecure`. */
-  readonly logHTTPHeaders: string;
-  readonly ports: ProxyPortsValues;
-  /** Deprecated: use `runtime.workers.minimum`. @default - unset */
-  readonly cores?: number | null;
-  readonly runtime: ProxyRuntimeValues;
-  readonly resources: ResourceRequirementsValues;
-  readonly uid: number;
-  /** Omitted from the pod when < 0. */
-  readonly gid: number;
-  readonly securityContext: JsonObject;
-  readonly waitBeforeExitSeconds: number;
-  readonly await: boolean;
-  /** Comma-separated ports. */
-  readonly requireIdentityOnInboundPorts: string | number;
-  /** Comma-separated ports/ranges. */
-  readonly opaquePorts: string | number;
-  /** Go duration or `''`. */
-  readonly shutdownGracePeriod: string;
-  readonly defaultInboundPolicy: string;
-  /** `transport-header` or `transparent`. */
-  readonly outboundTransportMode: string;
-  readonly nativeSidecar: boolean;
-  readonly livenessProbe: ProbeValues;
-  readonly readinessProbe: ProbeValues;
-  readonly startupProbe: ProbeValues;
-  readonly control: ProxyControlValues;
-  readonly metrics: { readonly hostnameLabels: boolean };
-  readonly tracing: ProxyTracingValues;
-  readonly inbound: ProxyServerValues;
-  readonly outbound: ProxyServerValues;
-  /** Go-only: extra env vars on the proxy container. @default - none */
-  readonly additionalEnv?: readonly JsonObject[] | null;
-  /** Go-only: experimental env vars on the proxy container. @default - none */
-  readonly experimentalEnv?: readonly JsonObject[] | null;
-  /** Go-only: access log format (`apache` or `json`); `''` disables it. @default '' */
-  readonly accessLog?: string;
-  /** Go-only: ingress mode (`linkerd.io/inject: ingress`). @default false */
-  readonly isIngress?: boolean;
-  /** Go-only: gateway mode. @default false */
-  readonly isGateway?: boolean;
-  /** Go-only: the pod's container ports, computed during injection. @default '' */
-  readonly podInboundPorts?: string;
-  /** Go-only: capabilities for the proxy container. @default - none */
-  readonly capabilities?: CapabilitiesValues | null;
-  /** Go-only: service-account token mount. @default - none */
-  readonly saMountPath?: MountPathValues | null;
-}
-
-/** `proxyInit`: the iptables init container (also used for skip-port annotations). */
-export interface ProxyInitValues {
-  /** `nft` or `legacy`. */
-  readonly iptablesMode: string;
-  readonly ignoreInboundPorts: string | number;
-  readonly ignoreOutboundPorts: string | number;
-  readonly kubeAPIServerPorts: string | number;
-  /** Comma-separated CIDRs. */
-  readonly skipSubnets: string;
-  /** `''` means info. */
-  readonly logLevel: string;
-  /** `''` means plain. */
-  readonly logFormat: string;
-  readonly closeWaitTimeoutSecs: number;
-  readonly privileged: boolean;
-  readonly runAsRoot: boolean;
-  readonly runAsUser: number;
-  readonly runAsGroup: number;
-  readonly xtMountPath: MountPathValues;
-  /** Go-only: resources of the init container. @default - none */
-  readonly resources?: ResourceRequirementsValues | null;
-  /** Go-only: capabilities of the init container. @default - NET_ADMIN, NET_RAW */
-  readonly capabilities?: CapabilitiesValues | null;
-  /** Go-only. @default - none */
-  readonly saMountPath?: MountPathValues | null;
-}
-
-/** `networkValidator`: replaces proxy-init when CNI is enabled. */
-export interface NetworkValidatorValues {
-  readonly logLevel: string;
-  readonly logFormat: string;
-  readonly connectAddr: string;
-  readonly listenAddr: string;
-  readonly timeout: string;
-  readonly securityContext: JsonObject;
 }
 
 /** `destinationController.meshedHttp2ClientProtobuf`: protobuf-JSON of the HTTP/2 client settings. */
@@ -438,7 +242,7 @@ export interface MeshValues extends CrdValues {
   readonly enableH2Upgrade: boolean;
   readonly enablePSP: boolean;
   /** `Ignore` or `Fail`. */
-  readonly webhookFailurePolicy: string;
+  readonly webhookFailurePolicy: 'Ignore' | 'Fail';
   readonly controllerImage: string;
   /** `''` falls back to `linkerdVersion`. */
   readonly controllerImageVersion: string;

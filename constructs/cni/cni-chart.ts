@@ -1,0 +1,39 @@
+/**
+ * The linkerd2-cni chart: the CNI plugin DaemonSet that sets up each meshed pod's iptables rules at
+ * network setup, so pods need no privileged `linkerd-init` container. Install it before a control plane
+ * with `cniEnabled: true`.
+ */
+import { Chart, type ChartProps } from 'cdk8s';
+import type { Construct } from 'constructs';
+import type { CniValues } from '../../lib/values/cni/types.js';
+import { addObject } from '../kube-object.js';
+import { cniConfigMap } from './config-map.js';
+import { cniDaemonSet } from './daemon-set.js';
+import { cniNamespace } from './namespace.js';
+import { cniClusterRole, cniClusterRoleBinding, cniPodSecurityObjects, cniServiceAccount } from './rbac.js';
+
+export interface CniChartProps extends ChartProps {
+  /** Resolved, validated values (`resolveCniValues`). */
+  readonly values: CniValues;
+  /** Namespace the plugin runs in. @default 'linkerd-cni' */
+  readonly namespace?: string;
+}
+
+export class CniChart extends Chart {
+  /** The namespace the plugin was rendered into. */
+  readonly cniNamespace: string;
+
+  constructor(scope: Construct, id: string, props: CniChartProps) {
+    const namespace = props.namespace ?? 'linkerd-cni';
+    super(scope, id, { ...props, namespace: undefined });
+    this.cniNamespace = namespace;
+    const { values } = props;
+    addObject(this, cniNamespace(namespace));
+    addObject(this, cniServiceAccount(values, namespace));
+    addObject(this, cniClusterRole(values));
+    addObject(this, cniClusterRoleBinding(values, namespace));
+    if (values.enablePSP) for (const o of cniPodSecurityObjects(values, namespace)) addObject(this, o);
+    addObject(this, cniConfigMap(values, namespace));
+    addObject(this, cniDaemonSet(values, namespace));
+  }
+}

@@ -1,0 +1,3 @@
+export * from './cni-chart.js';
+export * from './plugin-config.js';
+export * from './container-resources.js';

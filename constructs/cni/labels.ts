@@ -1,0 +1,10 @@
+/** Labels every linkerd2-cni object carries: the CNI marker (the proxy injector skips such pods) plus `commonLabels`. */
+import type { CniValues } from '../../lib/values/cni/types.js';
+
+export const CNI_RESOURCE_LABEL = 'linkerd.io/cni-resource';
+export const CNI_NAME = 'linkerd-cni';
+export const CNI_CONFIG_MAP = 'linkerd-cni-config';
+
+export function cniLabels(values: CniValues, extra: Record<string, string> = {}): Record<string, string> {
+  return { ...extra, [CNI_RESOURCE_LABEL]: 'true', ...values.commonLabels };
+}

@@ -1,0 +1,36 @@
+/**
+ * The control plane's Namespace (applied first). Its Pod Security level follows `cniEnabled`: without
+ * CNI, `linkerd-init` needs NET_ADMIN/NET_RAW, so the namespace must be `privileged`; with the CNI
+ * plugin doing the iptables work, every control-plane pod fits `restricted`.
+ */
+import type { INamespace } from 'kubernetes-models/v1/Namespace';
+import { MeshformError } from '../../lib/errors.js';
+import type { ControlPlaneContext } from './context.js';
+import { CONTROL_PLANE_NS_LABEL } from './labels.js';
+
+export const POD_SECURITY_ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
+
+export function controlPlaneNamespace(ctx: ControlPlaneContext): INamespace {
+  // Upstream's template fails here too: the webhooks exclude the control-plane namespace by label,
+  // which must never be put on `default`.
+  if (ctx.namespace === 'default') {
+    throw new MeshformError('invalid namespace', [
+      { path: '--namespace', value: ctx.namespace, message: 'Linkerd does not support running in the default namespace' },
+    ]);
+  }
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: {
+      name: ctx.namespace,
+      annotations: { 'linkerd.io/inject': 'disabled' },
+      labels: {
+        'linkerd.io/is-control-plane': 'true',
+        'config.linkerd.io/admission-webhooks': 'disabled',
+        [CONTROL_PLANE_NS_LABEL]: ctx.namespace,
+        [POD_SECURITY_ENFORCE_LABEL]: ctx.values.cniEnabled ? 'restricted' : 'privileged',
+        ...ctx.values.commonLabels,
+      },
+    },
+  };
+}

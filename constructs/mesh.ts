@@ -1,0 +1,115 @@
+/**
+ * `Mesh`: the whole mesh from one typed spec. Creates every enabled install phase as its own chart —
+ * CRDs, CNI, control plane, viz, multicluster — with apply-order dependencies between them, so
+ * `cdk8s synth` numbers the files in the order `kubectl apply` needs and the Pulumi stacks get the
+ * same edges as `dependsOn`.
+ *
+ * Extensions read what they need from the control plane's resolved values (namespace, trust domain,
+ * CNI mode, outbound port), as upstream's `viz install` / `multicluster install` read `linkerd-config`;
+ * the user's extension values still win.
+ */
+import { Construct } from 'constructs';
+import type { MeshProps } from '../lib/props/mesh-props.js';
+import { resolveMeshProps } from '../lib/props/mesh-props.js';
+import { mergeUserValues, type ValueTree } from '../lib/values/tree.js';
+import type { MeshValues } from '../lib/values/mesh/types.js';
+import { resolveCniValues } from '../lib/values/cni/resolve.js';
+import { resolveVizValues } from '../lib/values/viz/resolve.js';
+import { resolveMulticlusterValues } from '../lib/values/multicluster/resolve.js';
+import { CrdsChart } from './crds/crds-chart.js';
+import { ControlPlaneChart } from './control-plane/control-plane-chart.js';
+import { CniChart } from './cni/cni-chart.js';
+import { VizChart } from './viz/viz-chart.js';
+import { MulticlusterChart } from './multicluster/multicluster-chart.js';
+
+/** An optional extension phase. */
+export interface ExtensionOptions {
+  /** @default true (giving the options enables the extension) */
+  readonly enabled?: boolean;
+  /** Upstream's `--ha` overlay for this extension. @default - the mesh's `ha` */
+  readonly ha?: boolean;
+  /** Upstream values for the extension's chart (Helm semantics). @default {} */
+  readonly values?: ValueTree;
+  /** Namespace the extension is installed into. @default - upstream's (linkerd-viz, linkerd-cni, linkerd-multicluster) */
+  readonly namespace?: string;
+}
+
+export interface MeshSpec {
+  /** The control plane (and CRDs). */
+  readonly mesh: MeshProps;
+  /** Control-plane namespace. @default 'linkerd' */
+  readonly namespace?: string;
+  /** The CNI plugin. @default - installed when `mesh.cniEnabled` is true */
+  readonly cni?: ExtensionOptions;
+  /** The viz extension (dashboard, metrics API, tap, Prometheus). @default - not installed */
+  readonly viz?: ExtensionOptions;
+  /** The multicluster extension. @default - not installed */
+  readonly multicluster?: ExtensionOptions;
+}
+
+const enabled = (o: ExtensionOptions | undefined, fallback = false): boolean => (o ? o.enabled ?? true : fallback);
+
+export class Mesh extends Construct {
+  /** The control plane's resolved, validated values: what every phase was rendered from. */
+  readonly values: MeshValues;
+  readonly namespace: string;
+  readonly crds: CrdsChart;
+  readonly controlPlane: ControlPlaneChart;
+  readonly cni?: CniChart;
+  readonly viz?: VizChart;
+  readonly multicluster?: MulticlusterChart;
+
+  constructor(scope: Construct, id: string, spec: MeshSpec) {
+    super(scope, id);
+    this.namespace = spec.namespace ?? 'linkerd';
+    this.values = resolveMeshProps(spec.mesh);
+    const values = this.values;
+    const ha = spec.mesh.ha ?? false;
+
+    this.crds = new CrdsChart(this, 'crds', { values, controlPlaneNamespace: this.namespace });
+    this.controlPlane = new ControlPlaneChart(this, 'control-plane', { values, namespace: this.namespace });
+    this.controlPlane.addDependency(this.crds);
+
+    if (enabled(spec.cni, values.cniEnabled)) {
+      const cniValues = resolveCniValues({
+        user: mergeUserValues([
+          { inboundProxyPort: values.proxy.ports.inbound, outboundProxyPort: values.proxy.ports.outbound, proxyUID: values.proxy.uid },
+          spec.cni?.values ?? {},
+        ]),
+      });
+      this.cni = new CniChart(this, 'cni', { values: cniValues, namespace: spec.cni?.namespace });
+      // Upstream installs the plugin first: meshed pods' network validator waits for it.
+      this.controlPlane.addDependency(this.cni);
+      this.cni.addDependency(this.crds);
+    }
+
+    if (enabled(spec.viz)) {
+      const vizValues = resolveVizValues({
+        user: mergeUserValues([
+          { linkerdNamespace: this.namespace, cniEnabled: values.cniEnabled, linkerdVersion: values.linkerdVersion },
+          spec.viz?.values ?? {},
+        ]),
+        ha: spec.viz?.ha ?? ha,
+      });
+      this.viz = new VizChart(this, 'viz', { values: vizValues, namespace: spec.viz?.namespace });
+      this.viz.addDependency(this.controlPlane);
+    }
+
+    if (enabled(spec.multicluster)) {
+      const mcValues = resolveMulticlusterValues({
+        user: mergeUserValues([
+          {
+            linkerdNamespace: this.namespace,
+            identityTrustDomain: values.identityTrustDomain || values.clusterDomain,
+            proxyOutboundPort: values.proxy.ports.outbound,
+            linkerdVersion: values.linkerdVersion,
+          },
+          spec.multicluster?.values ?? {},
+        ]),
+        ha: spec.multicluster?.ha ?? ha,
+      });
+      this.multicluster = new MulticlusterChart(this, 'multicluster', { values: mcValues, namespace: spec.multicluster?.namespace });
+      this.multicluster.addDependency(this.controlPlane);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * What every multicluster object builder reads: the resolved values and the release namespace, plus
+ * the labels and annotations upstream puts on every object.
+ */
+import type { MulticlusterValues } from '../../lib/values/multicluster/types.js';
+
+export interface MulticlusterContext {
+  /** Resolved, validated values (defaults ⊕ HA ⊕ user). */
+  readonly values: MulticlusterValues;
+  /** The namespace the extension is installed into (upstream's `.Release.Namespace`). */
+  readonly namespace: string;
+}
+
+export const EXTENSION_LABEL = 'linkerd.io/extension';
+export const EXTENSION = 'multicluster';
+export const CLUSTER_NAME_LABEL = 'mirror.linkerd.io/cluster-name';
+
+/** `linkerd.io/extension: multicluster`, then `extra`, then the user's `commonLabels`. */
+export function mcLabels(ctx: MulticlusterContext, extra: Record<string, string> = {}): Record<string, string> {
+  return { [EXTENSION_LABEL]: EXTENSION, ...extra, ...ctx.values.commonLabels };
+}
+
+/** The `linkerd.io/created-by` annotation of Helm-rendered extension objects. */
+export function createdBy(ctx: MulticlusterContext): Record<string, string> {
+  return { 'linkerd.io/created-by': `linkerd/helm ${ctx.values.linkerdVersion}` };
+}
+
+/** `imagePullSecrets` for a ServiceAccount, when any are configured. */
+export function pullSecrets(ctx: MulticlusterContext): { imagePullSecrets?: { name: string }[] } {
+  const secrets = ctx.values.imagePullSecrets;
+  return secrets.length ? { imagePullSecrets: secrets.map((s) => ({ ...s })) } : {};
+}

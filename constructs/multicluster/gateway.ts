@@ -1,0 +1,134 @@
+/**
+ * The multicluster gateway: a meshed pause pod whose proxy, in gateway mode, accepts mTLS traffic from
+ * linked clusters and forwards it to local services; its Service is what remote clusters target, with
+ * the gateway identity and probe settings as annotations for `link-gen`.
+ */
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import type { IService } from 'kubernetes-models/v1/Service';
+import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import type { KubeObject } from '../../lib/manifest.js';
+import { createdBy, mcLabels, pullSecrets, type MulticlusterContext } from './context.js';
+import { affinity, nonEmpty, POD_SECURITY_CONTEXT, restrictedSecurityContext, tolerations } from './pod-parts.js';
+
+function gatewayDeployment(ctx: MulticlusterContext): IDeployment {
+  const { values } = ctx;
+  const gw = values.gateway;
+  const grace = gw.terminationGracePeriodSeconds;
+  const podAffinity = affinity(values.enablePodAntiAffinity, 'app', gw.name, values.nodeAffinity);
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {
+      annotations: { ...createdBy(ctx), ...gw.deploymentAnnotations },
+      labels: mcLabels(ctx, {
+        'app.kubernetes.io/name': 'gateway',
+        'app.kubernetes.io/part-of': 'Linkerd',
+        'app.kubernetes.io/version': values.linkerdVersion,
+        component: 'gateway',
+        app: gw.name,
+      }),
+      name: gw.name,
+      namespace: ctx.namespace,
+    },
+    spec: {
+      replicas: gw.replicas,
+      revisionHistoryLimit: values.revisionHistoryLimit,
+      selector: { matchLabels: { app: gw.name } },
+      ...(values.enablePodAntiAffinity && { strategy: { rollingUpdate: { maxUnavailable: 1 } } }),
+      template: {
+        metadata: {
+          annotations: {
+            ...createdBy(ctx),
+            'linkerd.io/inject': 'enabled',
+            // Traffic from other clusters must present a mesh identity; probes stay plain HTTP.
+            'config.linkerd.io/proxy-require-identity-inbound-ports': String(gw.port),
+            'config.linkerd.io/enable-gateway': 'true',
+            'config.linkerd.io/default-inbound-policy': 'all-authenticated',
+            'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true',
+            ...values.podAnnotations,
+          },
+          labels: { app: gw.name, 'linkerd.io/extension': 'multicluster', ...values.podLabels },
+        },
+        spec: {
+          ...(podAffinity && { affinity: podAffinity }),
+          automountServiceAccountToken: false,
+          containers: [{ name: 'pause', image: gw.pauseImage, securityContext: restrictedSecurityContext(gw.UID, gw.GID) }],
+          ...(grace !== '' && grace !== undefined && grace !== null && { terminationGracePeriodSeconds: Number(grace) }),
+          securityContext: { ...POD_SECURITY_CONTEXT },
+          serviceAccountName: gw.name,
+          ...(nonEmpty(gw.nodeSelector) && { nodeSelector: nonEmpty(gw.nodeSelector) }),
+          ...(tolerations(gw.tolerations) && { tolerations: tolerations(gw.tolerations) }),
+        },
+      },
+    },
+  };
+}
+
+/** With anti-affinity (HA), at most one gateway replica is voluntarily evicted at a time. */
+function gatewayDisruptionBudget(ctx: MulticlusterContext): IPodDisruptionBudget {
+  const name = ctx.values.gateway.name;
+  return {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: { name, namespace: ctx.namespace, labels: mcLabels(ctx, { app: name }), annotations: createdBy(ctx) },
+    spec: { maxUnavailable: 1, selector: { matchLabels: { app: name } } },
+  };
+}
+
+function gatewayService(ctx: MulticlusterContext): IService {
+  const { values } = ctx;
+  const gw = values.gateway;
+  const identity = `${gw.name}.${ctx.namespace}.serviceaccount.identity.${values.linkerdNamespace}.${values.identityTrustDomain}`;
+  const set = (v: unknown): boolean => v !== undefined && v !== null && v !== '' && v !== 0;
+  const localPolicy = gw.serviceExternalTrafficPolicy !== '';
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: {
+      name: gw.name,
+      namespace: ctx.namespace,
+      labels: mcLabels(ctx),
+      annotations: {
+        'mirror.linkerd.io/gateway-identity': identity,
+        'mirror.linkerd.io/probe-period': String(gw.probe.seconds),
+        'mirror.linkerd.io/probe-path': gw.probe.path,
+        'mirror.linkerd.io/multicluster-gateway': 'true',
+        component: 'gateway',
+        ...createdBy(ctx),
+        ...gw.serviceAnnotations,
+      },
+    },
+    spec: {
+      ports: [
+        { name: 'mc-gateway', port: gw.port, protocol: 'TCP', ...(set(gw.nodePort) && { nodePort: gw.nodePort }) },
+        { name: 'mc-probe', port: gw.probe.port, protocol: 'TCP', ...(set(gw.probe.nodePort) && { nodePort: gw.probe.nodePort }) },
+      ],
+      selector: { app: gw.name },
+      type: gw.serviceType || 'LoadBalancer',
+      ...(gw.loadBalancerClass && { loadBalancerClass: gw.loadBalancerClass }),
+      ...(gw.loadBalancerIP && { loadBalancerIP: gw.loadBalancerIP }),
+      ...(gw.loadBalancerSourceRanges.length > 0 && { loadBalancerSourceRanges: [...gw.loadBalancerSourceRanges] }),
+      ...(localPolicy && { externalTrafficPolicy: gw.serviceExternalTrafficPolicy }),
+      ...(localPolicy && set(gw.healthCheckNodePort) && { healthCheckNodePort: gw.healthCheckNodePort }),
+    },
+  };
+}
+
+function gatewayServiceAccount(ctx: MulticlusterContext): IServiceAccount {
+  return {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { name: ctx.values.gateway.name, namespace: ctx.namespace, labels: mcLabels(ctx) },
+    ...pullSecrets(ctx),
+  };
+}
+
+/** Gateway objects, or none when `gateway.enabled` is false. */
+export function gatewayObjects(ctx: MulticlusterContext): KubeObject[] {
+  if (!ctx.values.gateway.enabled) return [];
+  const objects: KubeObject[] = [gatewayDeployment(ctx)];
+  if (ctx.values.enablePodAntiAffinity) objects.push(gatewayDisruptionBudget(ctx));
+  objects.push(gatewayService(ctx), gatewayServiceAccount(ctx));
+  return objects;
+}

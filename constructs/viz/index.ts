@@ -1,0 +1,2 @@
+export * from './viz-chart.js';
+export * from './context.js';

@@ -1,0 +1,190 @@
+/**
+ * Pod-level pieces the viz deployments share (upstream's `partials` library chart): resources, proxy
+ * resource annotations, scheduling (node selector, tolerations, anti-affinity), the hardened security
+ * context, the projected service-account token, and the Deployment/PodDisruptionBudget wrappers.
+ */
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import type { IAffinity } from 'kubernetes-models/v1/Affinity';
+import type { IContainer } from 'kubernetes-models/v1/Container';
+import type { IPodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';
+import type { IResourceRequirements } from 'kubernetes-models/v1/ResourceRequirements';
+import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
+import type { IToleration } from 'kubernetes-models/v1/Toleration';
+import type { IVolume } from 'kubernetes-models/v1/Volume';
+import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
+import type { KubeObject } from '../../lib/manifest.js';
+import type { JsonObject, ResourceRequirementsValues, StringMap, VizProxyValues } from '../../lib/values/viz/types.js';
+import { createdBy, kube, objectLabels, type VizContext } from './context.js';
+
+const RESOURCE_NAMES = ['cpu', 'memory', 'ephemeral-storage'] as const;
+
+const present = (q: string | number | undefined | null): q is string | number => q !== undefined && q !== null && q !== '';
+
+/** `partials.resources`: only the limits/requests that are set; undefined when none is. */
+export function containerResources(values: ResourceRequirementsValues | undefined | null): IResourceRequirements | undefined {
+  const limits: Record<string, string> = {};
+  const requests: Record<string, string> = {};
+  for (const name of RESOURCE_NAMES) {
+    const pair = values?.[name];
+    if (present(pair?.limit)) limits[name] = String(pair.limit);
+    if (present(pair?.request)) requests[name] = String(pair.request);
+  }
+  if (!Object.keys(limits).length && !Object.keys(requests).length) return undefined;
+  return {
+    ...(Object.keys(limits).length ? { limits } : {}),
+    ...(Object.keys(requests).length ? { requests } : {}),
+  };
+}
+
+/** `partials.proxy.config.annotations`: proxy resources for the injector to apply to this pod. */
+export function proxyResourceAnnotations(proxy: VizProxyValues | undefined | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of RESOURCE_NAMES) {
+    const pair = proxy?.resources?.[name];
+    if (present(pair?.request)) out[`config.linkerd.io/proxy-${name}-request`] = String(pair.request);
+    if (present(pair?.limit)) out[`config.linkerd.io/proxy-${name}-limit`] = String(pair.limit);
+  }
+  return out;
+}
+
+/** `linkerd.affinity`: spread replicas over hosts (required) and zones (preferred), plus nodeAffinity. */
+export function podAffinity(ctx: VizContext, component: string, antiAffinity: boolean): IAffinity | undefined {
+  const selector = { matchExpressions: [{ key: 'component', operator: 'In', values: [component] }] };
+  const nodeAffinity = ctx.values.nodeAffinity as IAffinity['nodeAffinity'] | undefined | null;
+  if (!antiAffinity && !nodeAffinity) return undefined;
+  return {
+    ...(antiAffinity
+      ? {
+          podAntiAffinity: {
+            preferredDuringSchedulingIgnoredDuringExecution: [
+              { podAffinityTerm: { labelSelector: selector, topologyKey: 'topology.kubernetes.io/zone' }, weight: 100 },
+            ],
+            requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: selector, topologyKey: 'kubernetes.io/hostname' }],
+          },
+        }
+      : {}),
+    ...(nodeAffinity ? { nodeAffinity } : {}),
+  };
+}
+
+/** The restricted container security context every viz container runs with. */
+export function restrictedSecurityContext(uid: number, gid: number): ISecurityContext {
+  return {
+    allowPrivilegeEscalation: false,
+    capabilities: { drop: ['ALL'] },
+    readOnlyRootFilesystem: true,
+    runAsNonRoot: true,
+    runAsUser: uid,
+    runAsGroup: gid,
+    seccompProfile: { type: 'RuntimeDefault' },
+  };
+}
+
+/**
+ * The service-account token, projected by hand because `automountServiceAccountToken` is off (the
+ * proxy injector then mounts the same volume into the proxy).
+ */
+export const KUBE_API_ACCESS_MOUNT: IVolumeMount = {
+  mountPath: '/var/run/secrets/kubernetes.io/serviceaccount',
+  name: 'kube-api-access',
+  readOnly: true,
+};
+
+export function kubeApiAccessVolume(): IVolume {
+  return {
+    name: 'kube-api-access',
+    projected: {
+      defaultMode: 420,
+      sources: [
+        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+        { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+      ],
+    },
+  };
+}
+
+/** A viz Deployment's inputs; everything else is common to all of them. */
+export interface VizWorkloadSpec {
+  readonly name: string;
+  /** The `component` label value (also the anti-affinity key). */
+  readonly component: string;
+  readonly replicas: number;
+  /** Deployment labels besides the extension label and `commonLabels`. */
+  readonly labels: StringMap;
+  readonly selector: StringMap;
+  /** Pod template labels before `podLabels`. */
+  readonly podLabels: StringMap;
+  /** Template annotations placed before the injection annotations (proxy resources, podAnnotations). */
+  readonly podAnnotations: StringMap;
+  readonly safeToEvict: boolean;
+  readonly nodeSelector: StringMap | undefined | null;
+  readonly tolerations: readonly JsonObject[] | undefined | null;
+  /**
+   * Whether the template includes `linkerd.affinity` (anti-affinity with `enablePodAntiAffinity`, and
+   * `nodeAffinity`); single-replica Prometheus does not.
+   */
+  readonly affinity: boolean;
+  readonly containers: readonly IContainer[];
+  readonly podSecurityContext: IPodSecurityContext;
+  readonly serviceAccountName: string;
+  readonly volumes: readonly IVolume[];
+}
+
+export function vizDeployment(ctx: VizContext, spec: VizWorkloadSpec): KubeObject {
+  const v = ctx.values;
+  const nonEmpty = <T>(x: readonly T[] | undefined | null): x is readonly T[] => Array.isArray(x) && x.length > 0;
+  const affinity = spec.affinity ? podAffinity(ctx, spec.component, v.enablePodAntiAffinity) : undefined;
+  const deployment: IDeployment = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {
+      name: spec.name,
+      namespace: ctx.namespace,
+      annotations: { ...createdBy(ctx), 'linkerd.io/inject': 'enabled', 'config.linkerd.io/proxy-await': 'enabled' },
+      labels: objectLabels(ctx, spec.labels),
+    },
+    spec: {
+      replicas: spec.replicas,
+      revisionHistoryLimit: v.revisionHistoryLimit,
+      selector: { matchLabels: { ...spec.selector } },
+      ...(spec.affinity && v.enablePodAntiAffinity ? { strategy: { rollingUpdate: { maxUnavailable: 1 } } } : {}),
+      template: {
+        metadata: {
+          annotations: {
+            ...createdBy(ctx),
+            ...spec.podAnnotations,
+            'linkerd.io/inject': 'enabled',
+            'config.alpha.linkerd.io/proxy-wait-before-exit-seconds': '0',
+            ...(spec.safeToEvict ? { 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' } : {}),
+          },
+          labels: { ...spec.podLabels, ...v.podLabels },
+        },
+        spec: {
+          ...(nonEmpty(spec.tolerations) ? { tolerations: spec.tolerations as IToleration[] } : {}),
+          ...(spec.nodeSelector && Object.keys(spec.nodeSelector).length ? { nodeSelector: { ...spec.nodeSelector } } : {}),
+          ...(affinity ? { affinity } : {}),
+          automountServiceAccountToken: false,
+          containers: [...spec.containers],
+          securityContext: spec.podSecurityContext,
+          serviceAccountName: spec.serviceAccountName,
+          volumes: [...spec.volumes],
+        },
+      },
+    },
+  };
+  return kube(deployment);
+}
+
+/** With `enablePodDisruptionBudget`: at most one replica down during voluntary disruptions. */
+export function vizPodDisruptionBudget(ctx: VizContext, name: string, labels: StringMap, selector: StringMap): KubeObject[] {
+  if (!ctx.values.enablePodDisruptionBudget) return [];
+  const pdb: IPodDisruptionBudget = {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: { name, namespace: ctx.namespace, labels: objectLabels(ctx, labels), annotations: createdBy(ctx) },
+    spec: { maxUnavailable: 1, selector: { matchLabels: { ...selector } } },
+  };
+  return [kube(pdb)];
+}

@@ -1,0 +1,3 @@
+export * from './values.js';
+export * from './linkerd-crds.js';
+export * from './crd-schema.js';

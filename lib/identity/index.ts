@@ -1,0 +1,5 @@
+export * from './pem.js';
+export * from './generate.js';
+export * from './check.js';
+export * from './webhook-certs.js';
+export * from './store.js';
