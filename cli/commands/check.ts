@@ -53,6 +53,15 @@ export function checkValues(user: ValueTree, namespace: string, now?: Date): Fin
         'the values carry no identity material (identityTrustAnchorsPEM, identity.issuer.tls.crtPEM/keyPEM): nothing to check; ' +
         'an install needs them: put the PEM text in a values file and pass it with -f',
     });
+  } else if (!anchors.trim() && getPath(user, 'identity.externalCA') === true) {
+    findings.push({
+      category: 'linkerd-identity',
+      check: 'certificate config is valid',
+      severity: 'warning',
+      message:
+        'identity.externalCA is set and identityTrustAnchorsPEM is empty: the trust anchors live in the cluster ' +
+        '(ConfigMap linkerd-identity-trust-roots), so the identity checks need them in identityTrustAnchorsPEM to run',
+    });
   } else {
     findings.push(...checkIdentity({ trustAnchorsPem: anchors, issuerCertificatePem: issuerCrt, issuerKeyPem: issuerKey, trustDomain, externalIssuer, now }));
   }

@@ -9,6 +9,7 @@ import type { CniValues } from '../../lib/values/cni/types.js';
 import { addObject } from '../kube-object.js';
 import { cniConfigMap } from './config-map.js';
 import { cniDaemonSet } from './daemon-set.js';
+import { kube } from './labels.js';
 import { cniNamespace } from './namespace.js';
 import { cniClusterRole, cniClusterRoleBinding, cniPodSecurityObjects, cniServiceAccount } from './rbac.js';
 
@@ -28,12 +29,12 @@ export class CniChart extends Chart {
     super(scope, id, { ...props, namespace: undefined });
     this.cniNamespace = namespace;
     const { values } = props;
-    addObject(this, cniNamespace(namespace));
-    addObject(this, cniServiceAccount(values, namespace));
-    addObject(this, cniClusterRole(values));
-    addObject(this, cniClusterRoleBinding(values, namespace));
+    addObject(this, kube(cniNamespace(namespace)));
+    addObject(this, kube(cniServiceAccount(values, namespace)));
+    addObject(this, kube(cniClusterRole(values)));
+    addObject(this, kube(cniClusterRoleBinding(values, namespace)));
     if (values.enablePSP) for (const o of cniPodSecurityObjects(values, namespace)) addObject(this, o);
-    addObject(this, cniConfigMap(values, namespace));
-    addObject(this, cniDaemonSet(values, namespace));
+    addObject(this, kube(cniConfigMap(values, namespace)));
+    addObject(this, kube(cniDaemonSet(values, namespace)));
   }
 }

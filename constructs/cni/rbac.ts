@@ -9,7 +9,7 @@ import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { KubeObject } from '../../lib/manifest.js';
 import type { CniValues } from '../../lib/values/cni/types.js';
-import { CNI_NAME, cniLabels } from './labels.js';
+import { CNI_NAME, cniLabels, kube } from './labels.js';
 
 export function cniServiceAccount(values: CniValues, namespace: string): IServiceAccount {
   return {
@@ -71,5 +71,5 @@ export function cniPodSecurityObjects(values: CniValues, namespace: string): Kub
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: CNI_NAME },
     subjects: [{ kind: 'ServiceAccount', name: CNI_NAME, namespace }],
   };
-  return [psp, role as KubeObject, binding as KubeObject];
+  return [psp, kube(role), kube(binding)];
 }

@@ -9,7 +9,7 @@ import { EXTENSION, EXTENSION_LABEL, mcLabels, type MulticlusterContext } from '
 const PROMETHEUS = { kind: 'ServiceAccount', name: 'prometheus', namespace: 'linkerd-viz' };
 
 function serverAndPolicy(ctx: MulticlusterContext, name: string, port: string, component: string | undefined): KubeObject[] {
-  const extra = component ? { component } : {};
+  const extra: Record<string, string> = component ? { component } : {};
   const metadata = { namespace: ctx.namespace, name, labels: mcLabels(ctx, extra) };
   return [
     {

@@ -2,6 +2,7 @@
  * What every multicluster object builder reads: the resolved values and the release namespace, plus
  * the labels and annotations upstream puts on every object.
  */
+import type { KubeObject } from '../../lib/manifest.js';
 import type { MulticlusterValues } from '../../lib/values/multicluster/types.js';
 
 export interface MulticlusterContext {
@@ -29,4 +30,12 @@ export function createdBy(ctx: MulticlusterContext): Record<string, string> {
 export function pullSecrets(ctx: MulticlusterContext): { imagePullSecrets?: { name: string }[] } {
   const secrets = ctx.values.imagePullSecrets;
   return secrets.length ? { imagePullSecrets: secrets.map((s) => ({ ...s })) } : {};
+}
+
+/**
+ * kubernetes-models interfaces lack `KubeObject`'s index signature; the objects are plain JSON, so
+ * widening them is safe.
+ */
+export function kube<T extends { readonly apiVersion: string; readonly kind: string }>(object: T): KubeObject {
+  return object as unknown as KubeObject;
 }

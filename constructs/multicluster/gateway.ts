@@ -8,7 +8,7 @@ import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisrup
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { KubeObject } from '../../lib/manifest.js';
-import { createdBy, mcLabels, pullSecrets, type MulticlusterContext } from './context.js';
+import { createdBy, kube, mcLabels, pullSecrets, type MulticlusterContext } from './context.js';
 import { affinity, nonEmpty, POD_SECURITY_CONTEXT, restrictedSecurityContext, tolerations } from './pod-parts.js';
 
 function gatewayDeployment(ctx: MulticlusterContext): IDeployment {
@@ -105,11 +105,11 @@ function gatewayService(ctx: MulticlusterContext): IService {
         { name: 'mc-probe', port: gw.probe.port, protocol: 'TCP', ...(set(gw.probe.nodePort) && { nodePort: gw.probe.nodePort }) },
       ],
       selector: { app: gw.name },
-      type: gw.serviceType || 'LoadBalancer',
+      type: (gw.serviceType || 'LoadBalancer') as NonNullable<IService['spec']>['type'],
       ...(gw.loadBalancerClass && { loadBalancerClass: gw.loadBalancerClass }),
       ...(gw.loadBalancerIP && { loadBalancerIP: gw.loadBalancerIP }),
       ...(gw.loadBalancerSourceRanges.length > 0 && { loadBalancerSourceRanges: [...gw.loadBalancerSourceRanges] }),
-      ...(localPolicy && { externalTrafficPolicy: gw.serviceExternalTrafficPolicy }),
+      ...(localPolicy && { externalTrafficPolicy: gw.serviceExternalTrafficPolicy as 'Cluster' | 'Local' }),
       ...(localPolicy && set(gw.healthCheckNodePort) && { healthCheckNodePort: gw.healthCheckNodePort }),
     },
   };
@@ -127,8 +127,8 @@ function gatewayServiceAccount(ctx: MulticlusterContext): IServiceAccount {
 /** Gateway objects, or none when `gateway.enabled` is false. */
 export function gatewayObjects(ctx: MulticlusterContext): KubeObject[] {
   if (!ctx.values.gateway.enabled) return [];
-  const objects: KubeObject[] = [gatewayDeployment(ctx)];
-  if (ctx.values.enablePodAntiAffinity) objects.push(gatewayDisruptionBudget(ctx));
-  objects.push(gatewayService(ctx), gatewayServiceAccount(ctx));
+  const objects: KubeObject[] = [kube(gatewayDeployment(ctx))];
+  if (ctx.values.enablePodAntiAffinity) objects.push(kube(gatewayDisruptionBudget(ctx)));
+  objects.push(kube(gatewayService(ctx)), kube(gatewayServiceAccount(ctx)));
   return objects;
 }

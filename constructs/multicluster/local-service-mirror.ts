@@ -6,7 +6,7 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { KubeObject } from '../../lib/manifest.js';
 import { containerResources } from '../cni/container-resources.js';
-import { mcLabels, pullSecrets, type MulticlusterContext } from './context.js';
+import { kube, mcLabels, pullSecrets, type MulticlusterContext } from './context.js';
 import { affinity, KUBE_API_ACCESS_MOUNT, kubeApiAccessVolume, POD_SECURITY_CONTEXT, restrictedSecurityContext } from './pod-parts.js';
 
 const NAME = 'linkerd-local-service-mirror';
@@ -86,7 +86,6 @@ function deployment(ctx: MulticlusterContext): IDeployment {
 
 export function localServiceMirrorObjects(ctx: MulticlusterContext): KubeObject[] {
   const labels = mcLabels(ctx, COMPONENT);
-  const namespaceVerbs = ['list', 'get', 'watch', ...(ctx.values.enableNamespaceCreation ? ['create'] : [])];
   return [
     {
       kind: 'ClusterRole',
@@ -94,7 +93,7 @@ export function localServiceMirrorObjects(ctx: MulticlusterContext): KubeObject[
       metadata: { name: ROLE, labels },
       rules: [
         { apiGroups: [''], resources: ['endpoints', 'services'], verbs: ['list', 'get', 'watch', 'create', 'delete', 'update'] },
-        { apiGroups: [''], resources: ['namespaces'], verbs: namespaceVerbs },
+        { apiGroups: [''], resources: ['namespaces'], verbs: ['list', 'get', 'watch'] },
         { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['create', 'get', 'update', 'patch'] },
         { apiGroups: ['multicluster.linkerd.io'], resources: ['links'], verbs: ['list', 'get', 'watch'] },
         { apiGroups: ['multicluster.linkerd.io'], resources: ['links/status'], verbs: ['update'] },
@@ -108,6 +107,6 @@ export function localServiceMirrorObjects(ctx: MulticlusterContext): KubeObject[
       subjects: [{ kind: 'ServiceAccount', name: NAME, namespace: ctx.namespace }],
     },
     { kind: 'ServiceAccount', apiVersion: 'v1', metadata: { name: NAME, namespace: ctx.namespace, labels }, ...pullSecrets(ctx) },
-    deployment(ctx),
+    kube(deployment(ctx)),
   ];
 }

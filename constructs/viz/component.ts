@@ -76,7 +76,7 @@ export function vizServiceAccount(ctx: VizContext, name: string, labels: StringM
     apiVersion: 'v1',
     kind: 'ServiceAccount',
     metadata: { name, namespace: ctx.namespace, labels: objectLabels(ctx, labels) },
-    ...(pullSecrets.length ? { imagePullSecrets: pullSecrets as IServiceAccount['imagePullSecrets'] } : {}),
+    ...(pullSecrets.length ? { imagePullSecrets: pullSecrets as unknown as IServiceAccount['imagePullSecrets'] } : {}),
   };
   return kube(account);
 }

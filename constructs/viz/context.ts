@@ -35,8 +35,11 @@ export function imageRef(ctx: VizContext, image: VizImageValues): string {
   return `${image.registry || ctx.values.defaultRegistry}/${image.name}:${image.tag || ctx.values.linkerdVersion}`;
 }
 
-export function pullPolicy(ctx: VizContext, image: VizImageValues): string {
-  return image.pullPolicy || ctx.values.defaultImagePullPolicy;
+/** Validation restricted the values to Kubernetes' pull policies. */
+export type PullPolicy = 'Always' | 'IfNotPresent' | 'Never';
+
+export function pullPolicy(ctx: VizContext, image: VizImageValues): PullPolicy {
+  return (image.pullPolicy || ctx.values.defaultImagePullPolicy) as PullPolicy;
 }
 
 export function logFlags(ctx: VizContext, component: VizComponentValues): string[] {

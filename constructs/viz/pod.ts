@@ -162,7 +162,7 @@ export function vizDeployment(ctx: VizContext, spec: VizWorkloadSpec): KubeObjec
           labels: { ...spec.podLabels, ...v.podLabels },
         },
         spec: {
-          ...(nonEmpty(spec.tolerations) ? { tolerations: spec.tolerations as IToleration[] } : {}),
+          ...(nonEmpty(spec.tolerations) ? { tolerations: spec.tolerations as unknown as IToleration[] } : {}),
           ...(spec.nodeSelector && Object.keys(spec.nodeSelector).length ? { nodeSelector: { ...spec.nodeSelector } } : {}),
           ...(affinity ? { affinity } : {}),
           automountServiceAccountToken: false,

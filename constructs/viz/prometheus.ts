@@ -10,7 +10,7 @@ import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
 import { toYaml, type KubeObject } from '../../lib/manifest.js';
 import { componentLabels, vizService, vizServiceAccount } from './component.js';
-import { createdBy, kube, objectLabels, type VizContext } from './context.js';
+import { createdBy, kube, objectLabels, pullPolicy, type VizContext } from './context.js';
 import {
   containerResources,
   KUBE_API_ACCESS_MOUNT,
@@ -24,6 +24,7 @@ import { prometheusConfig } from './prometheus-config.js';
 import { clusterName, clusterRole, clusterRoleBinding, rule } from './rbac.js';
 
 const NAME = 'prometheus';
+type AccessMode = NonNullable<NonNullable<IPersistentVolumeClaim['spec']>['accessModes']>[number];
 /** The `nobody` user the upstream Prometheus image expects. */
 const NOBODY = 65534;
 
@@ -63,7 +64,7 @@ function prometheusContainer(ctx: VizContext): IContainer {
   return {
     args: prometheusArgs(ctx),
     image: `${image}:${p.image.tag}`,
-    imagePullPolicy: p.image.pullPolicy || ctx.values.defaultImagePullPolicy,
+    imagePullPolicy: pullPolicy(ctx, { ...p.image, registry: '' }),
     livenessProbe: probe('/-/healthy'),
     name: NAME,
     ports: [{ containerPort: 9090, name: 'admin' }],
@@ -92,7 +93,7 @@ function persistentVolumeClaim(ctx: VizContext): KubeObject[] {
       annotations: createdBy(ctx),
     },
     spec: {
-      accessModes: [persistence.accessMode],
+      accessModes: [persistence.accessMode as AccessMode],
       resources: { requests: { storage: String(persistence.size) } },
       ...(persistence.storageClass ? { storageClassName: persistence.storageClass } : {}),
     },
@@ -145,7 +146,7 @@ export function prometheus(ctx: VizContext): KubeObject[] {
       nodeSelector: p.nodeSelector,
       tolerations: p.tolerations,
       affinity: false,
-      containers: [prometheusContainer(ctx), ...((p.sidecarContainers ?? []) as IContainer[])],
+      containers: [prometheusContainer(ctx), ...((p.sidecarContainers ?? []) as unknown as IContainer[])],
       podSecurityContext: { fsGroup: NOBODY, seccompProfile: { type: 'RuntimeDefault' } },
       serviceAccountName: NAME,
       volumes,

@@ -36,7 +36,7 @@ export function tapInjectorRbac(ctx: VizContext): KubeObject[] {
           : {}),
         ...(ti.objectSelector && Object.keys(ti.objectSelector).length ? { objectSelector: structuredClone(ti.objectSelector) as object } : {}),
         clientConfig: { service: { name: NAME, namespace: ctx.namespace, path: '/' }, ...caBundleField(ti) },
-        failurePolicy: ti.failurePolicy,
+        failurePolicy: ti.failurePolicy as 'Ignore' | 'Fail',
         admissionReviewVersions: ['v1', 'v1beta1'],
         reinvocationPolicy: 'IfNeeded',
         rules: [{ operations: ['CREATE'], apiGroups: [''], apiVersions: ['v1'], resources: ['pods'], scope: 'Namespaced' }],

@@ -9,7 +9,7 @@
  * Pure functions of their input; `now` is injectable so tests are independent of the clock.
  */
 import type { KeyObject, X509Certificate } from 'node:crypto';
-import './reflect-metadata.js';
+import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { identityName } from './generate.js';
 import { describeKeyAlgorithm, isEcdsaP256, keyMatchesCertificate, parseCertificatesPem, parsePrivateKeyPem } from './pem.js';
@@ -283,9 +283,9 @@ export function dnsNames(cert: X509Certificate): string[] {
 }
 
 /** "trust anchor 2 of 3 (identity.linkerd.cluster.local, serial 01)": which certificate in a bundle. */
-export function anchorLabel(anchors: readonly X509Certificate[], index: number): string {
+export function anchorLabel(anchors: readonly X509Certificate[], index: number, noun = 'trust anchor'): string {
   const a = anchors[index];
-  const position = anchors.length === 1 ? 'trust anchor' : `trust anchor ${index + 1} of ${anchors.length}`;
+  const position = anchors.length === 1 ? noun : `${noun} ${index + 1} of ${anchors.length}`;
   return `${position} (${certName(a)}, serial ${a.serialNumber})`;
 }
 

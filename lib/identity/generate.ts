@@ -14,7 +14,7 @@
  */
 import { createPrivateKey, KeyObject, randomBytes, webcrypto } from 'node:crypto';
 // Must precede @peculiar/x509: its dependency tsyringe needs Reflect metadata at load time.
-import './reflect-metadata.js';
+import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 
 /** A certificate and its private key, both PEM. */

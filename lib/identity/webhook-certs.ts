@@ -139,7 +139,7 @@ export function checkWebhookCert(input: WebhookCheckInput): Finding[] {
     return [finding(spec.category, spec.validCheck, spec.validHint, [`${input.name} caBundle ${parsedBundle.error}`], '')];
   }
   const bundle = parsedBundle.value;
-  const bundleLabel = (i: number) => `caBundle ${anchorLabel(bundle, i).replace('trust anchor', 'certificate')}`;
+  const bundleLabel = (i: number) => anchorLabel(bundle, i, 'caBundle certificate');
   const name = `${what} ${certName(cert)}`;
 
   const problems: string[] = [];

@@ -7,7 +7,7 @@ import { createPrivateKey, webcrypto } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import '../../lib/identity/reflect-metadata.js';
+import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { checkIdentity, IDENTITY_CHECKS, type Finding } from '../../lib/identity/check.js';
 import { generateIssuer, generateTrustAnchor } from '../../lib/identity/generate.js';

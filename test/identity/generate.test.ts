@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { describe, it } from 'node:test';
-import '../../lib/identity/reflect-metadata.js';
+import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { checkIdentity } from '../../lib/identity/check.js';
 import { generateIssuer, generateTrustAnchor, generateWebhookCert } from '../../lib/identity/generate.js';

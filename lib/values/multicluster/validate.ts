@@ -22,12 +22,15 @@ export function dnsLabel(value: unknown, max = 63): string | undefined {
 type Tree = Record<string, unknown>;
 const tree = (v: unknown): Tree => (isTree(v) ? v : {});
 
+/** A free-form map; absent (a `null` removed the default) renders as empty. */
 function stringMap(issues: IssueCollector, path: string, value: unknown): void {
+  if (value === undefined) return;
   if (!isTree(value)) return issues.add(path, value, 'must be a map of strings');
   for (const [k, v] of Object.entries(value)) issues.check(`${path}.${k}`, v, isString(v));
 }
 
-function listOfMaps(issues: IssueCollector, path: string, value: unknown): void {
+function listOfMaps(issues: IssueCollector, path: string, value: unknown, optional = true): void {
+  if (value === undefined && optional) return;
   if (!Array.isArray(value)) return issues.add(path, value, 'must be a list');
   value.forEach((item, i) => issues.check(`${path}[${i}]`, item, isTree(item) ? undefined : 'must be a map'));
 }
@@ -91,7 +94,7 @@ function checkControllerSettings(issues: IssueCollector, path: string, value: un
   stringMap(issues, `${path}.nodeSelector`, c.nodeSelector);
   // Upstream's default is `{}`; anything non-empty must be a toleration list.
   if (!(isTree(c.tolerations) && Object.keys(c.tolerations).length === 0)) listOfMaps(issues, `${path}.tolerations`, c.tolerations);
-  if (!isTree(c.nodeAffinity)) issues.add(`${path}.nodeAffinity`, c.nodeAffinity, 'must be a map (a Kubernetes NodeAffinity)');
+  if (c.nodeAffinity !== undefined && !isTree(c.nodeAffinity)) issues.add(`${path}.nodeAffinity`, c.nodeAffinity, 'must be a map (a Kubernetes NodeAffinity)');
 }
 
 export function validateMulticlusterValues(values: MulticlusterValues): ValidationIssue[] {
@@ -101,7 +104,7 @@ export function validateMulticlusterValues(values: MulticlusterValues): Validati
   issues.check('linkerdVersion', v.linkerdVersion, typeof v.linkerdVersion === 'string' && v.linkerdVersion !== '' ? undefined : 'must be a non-empty version tag');
   for (const k of ['podAnnotations', 'podLabels', 'commonLabels']) stringMap(issues, k, v[k]);
   issues.check('imagePullPolicy', v.imagePullPolicy, oneOf(v.imagePullPolicy, PULL_POLICIES.filter((p) => p !== '')));
-  listOfMaps(issues, 'imagePullSecrets', v.imagePullSecrets);
+  listOfMaps(issues, 'imagePullSecrets', v.imagePullSecrets, false);
   issues.check('proxyOutboundPort', v.proxyOutboundPort, port(v.proxyOutboundPort));
   for (const k of ['remoteMirrorServiceAccount', 'enablePSP', 'enableNamespaceCreation', 'enablePodAntiAffinity', 'createNamespaceMetadataJob']) {
     issues.check(k, v[k], isBoolean(v[k]));

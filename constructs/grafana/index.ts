@@ -1,0 +1,2 @@
+export * from './grafana-operator.js';
+export * from './linkerd-grafana-dashboards.js';
