@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { createSign, generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, webcrypto } from 'node:crypto';
+import 'reflect-metadata';
+import * as x509 from '@peculiar/x509';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -159,38 +161,25 @@ test('non-PEM placeholders: errors for CLI renders, warnings for Helm-style rend
   assert.match(warnings[0], /Helm-style/);
 });
 
-/** DER TLV encoding, enough to assemble a certificate by hand. */
-function der(tag: number, body: Buffer): Buffer {
-  const n = body.length;
-  const len = n < 0x80 ? Buffer.from([n]) : n < 0x100 ? Buffer.from([0x81, n]) : Buffer.from([0x82, n >> 8, n & 0xff]);
-  return Buffer.concat([Buffer.from([tag]), len, body]);
-}
-const seq = (...parts: Buffer[]): Buffer => der(0x30, Buffer.concat(parts));
-const oid = (hex: string): Buffer => der(0x06, Buffer.from(hex, 'hex'));
-
-/**
- * A self-signed RSA-2048 certificate and its key, built with node:crypto alone (@peculiar/x509 needs a
- * reflect-metadata polyfill that is not installed).
- */
+/** A self-signed RSA-2048 certificate and its key, made with @peculiar/x509 over node's webcrypto. */
 async function rsaIssuer(): Promise<{ crt: string; key: string }> {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const sha256WithRsa = seq(oid('2a864886f70d01010b'), Buffer.from([0x05, 0x00]));
-  const name = seq(der(0x31, seq(oid('550403'), der(0x0c, Buffer.from('identity.linkerd.cluster.local')))));
-  const time = (t: string): Buffer => der(0x17, Buffer.from(t));
-  const tbs = seq(
-    der(0xa0, der(0x02, Buffer.from([2]))),
-    der(0x02, Buffer.from([1])),
-    sha256WithRsa,
-    name,
-    seq(time('200101000000Z'), time('400101000000Z')),
-    name,
-    publicKey.export({ type: 'spki', format: 'der' }),
+  const alg = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+  const keys = await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify']);
+  const cert = await x509.X509CertificateGenerator.createSelfSigned(
+    {
+      serialNumber: '01',
+      name: 'CN=identity.linkerd.cluster.local',
+      notBefore: new Date('2020-01-01T00:00:00Z'),
+      notAfter: new Date('2040-01-01T00:00:00Z'),
+      keys,
+      signingAlgorithm: alg,
+      extensions: [new x509.BasicConstraintsExtension(true, 0, true)],
+    },
+    webcrypto as unknown as Crypto,
   );
-  const signature = createSign('sha256').update(tbs).sign(privateKey);
-  const certDer = seq(tbs, sha256WithRsa, der(0x03, Buffer.concat([Buffer.from([0]), signature])));
-  const pem = (label: string, body: Buffer): string =>
-    `-----BEGIN ${label}-----\n${body.toString('base64').match(/.{1,64}/g)?.join('\n')}\n-----END ${label}-----\n`;
-  return { crt: pem('CERTIFICATE', certDer), key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
+  const key = `-----BEGIN PRIVATE KEY-----\n${pkcs8.toString('base64').match(/.{1,64}/g)?.join('\n')}\n-----END PRIVATE KEY-----\n`;
+  return { crt: cert.toString('pem'), key };
 }
 
 test('an RSA issuer is rejected: must be ECDSA P-256', async () => {
