@@ -69,6 +69,18 @@ function repairControllerContainer(values: CniValues): IContainer {
   };
 }
 
+/**
+ * The values' strategy as given, except that `type: OnDelete` drops the default `rollingUpdate` it
+ * was merged over (Helm merges maps), which the API server would otherwise reject.
+ */
+function updateStrategy(values: CniValues): NonNullable<IDaemonSet['spec']>['updateStrategy'] {
+  const { type, rollingUpdate } = values.updateStrategy;
+  return {
+    ...(type !== 'OnDelete' && rollingUpdate && { rollingUpdate: { ...rollingUpdate } }),
+    ...(type && { type: type as 'RollingUpdate' | 'OnDelete' }),
+  };
+}
+
 export function cniDaemonSet(values: CniValues, namespace: string): IDaemonSet {
   const selector = { 'k8s-app': CNI_NAME };
   const containers = [installCniContainer(values)];
@@ -85,9 +97,7 @@ export function cniDaemonSet(values: CniValues, namespace: string): IDaemonSet {
     spec: {
       revisionHistoryLimit: values.revisionHistoryLimit,
       selector: { matchLabels: selector },
-      ...(Object.keys(values.updateStrategy ?? {}).length > 0 && {
-        updateStrategy: structuredClone(values.updateStrategy) as NonNullable<IDaemonSet['spec']>['updateStrategy'],
-      }),
+      ...(Object.keys(values.updateStrategy ?? {}).length > 0 && { updateStrategy: updateStrategy(values) }),
       template: {
         metadata: {
           labels: { ...selector, [CNI_RESOURCE_LABEL]: 'true', ...values.podLabels },

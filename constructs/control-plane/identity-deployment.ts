@@ -14,6 +14,7 @@ import {
   buildProxyContainer,
   buildProxyVolumes,
   buildResources,
+  pullPolicy,
 } from '../../lib/proxy/index.js';
 import type { ControlPlaneContext } from './context.js';
 import { COMPONENT_LABEL, CONTROL_PLANE_NS_LABEL } from './labels.js';
@@ -64,7 +65,7 @@ function identityContainer(ctx: ControlPlaneContext): IContainer {
       ...extraEnv(id.additionalEnv, id.experimentalEnv),
     ],
     image: controllerImage(v),
-    imagePullPolicy: v.imagePullPolicy,
+    imagePullPolicy: pullPolicy(v.imagePullPolicy, 'IfNotPresent'),
     livenessProbe: controllerProbe('/ping', ADMIN_PORT, renderedProbeTunables(id.livenessProbe, false), { initialDelaySeconds: 10 }),
     name: COMPONENT,
     ports: [

@@ -9,6 +9,7 @@ import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import type { MeshValues } from '../values/mesh/types.js';
 import type { ProxyContext } from './context.js';
 import { buildDebugContainer } from './debug-container.js';
+import { omitEmptyLikeGo } from './go-omitempty.js';
 import { buildNetworkValidatorContainer } from './network-validator-container.js';
 import { buildProxyContainer } from './proxy-container.js';
 import { buildProxyInitContainer } from './proxy-init-container.js';
@@ -17,6 +18,11 @@ import { buildProxyVolumes } from './volumes.js';
 export interface InjectPodSpecOptions {
   /** Add the `linkerd-debug` sidecar. @default false */
   readonly debugSidecar?: boolean;
+  /**
+   * Drop zero-valued `omitempty` fields from the added containers, as upstream's injector does when
+   * it round-trips them through Go structs (see `omitEmptyLikeGo`). @default false
+   */
+  readonly omitEmpty?: boolean;
 }
 
 /** The init container that prepares the pod's network for the proxy. */
@@ -31,8 +37,9 @@ export function injectPodSpec(
   ctx: ProxyContext,
   options: InjectPodSpecOptions = {},
 ): IPodSpec {
-  const proxy = buildProxyContainer(values, ctx);
-  const netInit = buildNetworkInitContainer(values);
+  const finish = (c: IContainer) => (options.omitEmpty ? omitEmptyLikeGo(c) : c);
+  const proxy = finish(buildProxyContainer(values, ctx));
+  const netInit = finish(buildNetworkInitContainer(values));
   const appInit = structuredClone(spec.initContainers ?? []);
   const app = structuredClone(spec.containers ?? []);
 
@@ -44,7 +51,7 @@ export function injectPodSpec(
     // linkerd-await in the proxy's postStart only holds the app back if the proxy starts first.
     containers = values.proxy.await ? [proxy, ...app] : [...app, proxy];
   }
-  if (options.debugSidecar) containers = [...containers, buildDebugContainer(values)];
+  if (options.debugSidecar) containers = [...containers, finish(buildDebugContainer(values))];
 
   return {
     ...structuredClone(spec),

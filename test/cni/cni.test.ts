@@ -17,6 +17,7 @@ import { resolveCniValues } from '../../lib/values/cni/resolve.js';
 import type { ValueTree } from '../../lib/values/tree.js';
 import { readValuesFile } from '../../cli/value-flags.js';
 import { compareObjects, objectKey } from '../control-plane/manifest-compare.js';
+import { validateKubeObject } from '../helpers/kube-schema.js';
 
 const SHARED = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/linkerd');
 const SKIP = existsSync(join(SHARED, 'golden/cni')) ? false : '../shared/linkerd not found: CNI golden comparisons skipped';
@@ -146,6 +147,11 @@ describe('CNI values', () => {
       objects.filter((o) => ['PodSecurityPolicy', 'Role', 'RoleBinding'].includes(o.kind)).map((o) => o.kind),
       ['PodSecurityPolicy', 'Role', 'RoleBinding'],
     );
+  });
+
+  it('renders objects that validate against the Kubernetes schema', () => {
+    const objects = render({ repairController: { enabled: true }, extraInitContainers: [{ name: 'x', image: 'y' }], updateStrategy: { type: 'OnDelete' } });
+    assert.deepEqual(objects.map((o) => validateKubeObject(o)).filter((r) => r.status === 'invalid'), []);
   });
 
   it('puts imagePullSecrets on the ServiceAccount', () => {

@@ -15,6 +15,9 @@ export type VizComponentKey = (typeof VIZ_COMPONENTS)[number];
 export const VIZ_EXTRA_KEYS: readonly string[] = [
   'tolerations',
   'nodeAffinity',
+  // Upstream's values-ha.yaml defines a top-level `resources` anchor no template reads; accepting it
+  // keeps `-f values-ha.yaml` working unchanged.
+  'resources',
   'cniEnabled',
   'enablePprof',
   ...VIZ_COMPONENTS.flatMap((c) => [`${c}.proxy`, `${c}.UID`, `${c}.GID`]),

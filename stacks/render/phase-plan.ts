@@ -1,0 +1,64 @@
+/**
+ * The stack's install plan: the `Mesh` construct's charts, in dependency order, with their
+ * `addDependency` edges kept as phase dependencies, plus two phases the stack adds:
+ * - `control-plane-namespace`: the control plane's Namespace, split out because the identity
+ *   objects live in it but must exist before the control-plane workloads;
+ * - `identity`: trust roots and issuer, created by the stack from certificate Outputs (no objects here).
+ * Pure data: tested without cdk8s or Pulumi.
+ */
+import type { KubeObject } from '../../lib/manifest.js';
+
+/** One chart's render: its objects in apply order and the charts it depends on. */
+export interface RenderedPhase {
+  readonly name: string;
+  readonly objects: readonly KubeObject[];
+  readonly dependsOn: readonly string[];
+}
+
+export const CRDS_PHASE = 'crds';
+export const CONTROL_PLANE_PHASE = 'control-plane';
+export const NAMESPACE_PHASE = 'control-plane-namespace';
+export const IDENTITY_PHASE = 'identity';
+
+/** Phases sorted so each comes after its dependencies (stable: ties keep render order). */
+export function sortPhases(phases: readonly RenderedPhase[]): RenderedPhase[] {
+  const byName = new Map(phases.map((p) => [p.name, p]));
+  const done = new Set<string>();
+  const visiting = new Set<string>();
+  const out: RenderedPhase[] = [];
+  const visit = (p: RenderedPhase): void => {
+    if (done.has(p.name)) return;
+    if (visiting.has(p.name)) throw new Error(`phase dependency cycle through '${p.name}'`);
+    visiting.add(p.name);
+    for (const d of p.dependsOn) {
+      const dep = byName.get(d);
+      if (!dep) throw new Error(`phase '${p.name}' depends on unknown phase '${d}'`);
+      visit(dep);
+    }
+    visiting.delete(p.name);
+    done.add(p.name);
+    out.push(p);
+  };
+  phases.forEach(visit);
+  return out;
+}
+
+/** Adds the namespace and identity phases in front of the control plane, then sorts. */
+export function planPhases(rendered: readonly RenderedPhase[]): RenderedPhase[] {
+  const cp = rendered.find((p) => p.name === CONTROL_PLANE_PHASE);
+  if (!cp) return sortPhases(rendered);
+  const isNamespace = (o: KubeObject): boolean => o.kind === 'Namespace' && o.apiVersion === 'v1';
+  const namespace: RenderedPhase = { name: NAMESPACE_PHASE, objects: cp.objects.filter(isNamespace), dependsOn: [] };
+  const identity: RenderedPhase = {
+    name: IDENTITY_PHASE,
+    objects: [],
+    // After the CRDs (upstream applies them first) and inside the namespace created just before.
+    dependsOn: [NAMESPACE_PHASE, ...(rendered.some((p) => p.name === CRDS_PHASE) ? [CRDS_PHASE] : [])],
+  };
+  const controlPlane: RenderedPhase = {
+    ...cp,
+    objects: cp.objects.filter((o) => !isNamespace(o)),
+    dependsOn: [...cp.dependsOn, NAMESPACE_PHASE, IDENTITY_PHASE],
+  };
+  return sortPhases([namespace, identity, ...rendered.map((p) => (p === cp ? controlPlane : p))]);
+}
