@@ -2,7 +2,7 @@
  * Validates custom resources against the CRDs that define them (ours: the CRD phase and the
  * multicluster Link CRD), with ajv: unknown fields are rejected so typos cannot hide.
  */
-import Ajv, { type ValidateFunction } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { toJsonSchema } from '../../lib/crds/crd-schema.js';
 import type { Schema } from '../../lib/crds/schema/primitives.js';
 
