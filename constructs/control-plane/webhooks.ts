@@ -80,16 +80,16 @@ function tlsSecret(ctx: ControlPlaneContext, spec: WebhookSpec): KubeObject[] {
   const w = webhookValues(ctx, spec);
   if (w.externalSecret) return [];
   const secret: ISecret = {
-      apiVersion: 'v1',
-      kind: 'Secret',
-      type: 'kubernetes.io/tls',
-      metadata: {
-        name: `linkerd-${spec.stem}-k8s-tls`,
-        namespace: ctx.namespace,
-        labels: controlPlaneLabels(ctx, { component: spec.component }),
-        annotations: createdByAnnotations(ctx),
-      },
-      data: { 'tls.crt': b64(w.crtPEM.trim()), 'tls.key': b64(w.keyPEM.trim()) },
+    apiVersion: 'v1',
+    kind: 'Secret',
+    type: 'kubernetes.io/tls',
+    metadata: {
+      name: `linkerd-${spec.stem}-k8s-tls`,
+      namespace: ctx.namespace,
+      labels: controlPlaneLabels(ctx, { component: spec.component }),
+      annotations: createdByAnnotations(ctx),
+    },
+    data: { 'tls.crt': b64(w.crtPEM.trim()), 'tls.key': b64(w.keyPEM.trim()) },
   };
   return [asKubeObject(secret)];
 }

@@ -16,7 +16,13 @@ import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
-import { hasResources, proxyPodAnnotations, type ProxyContext } from '../../lib/proxy/index.js';
+import {
+  hasResources,
+  PROXY_VERSION_ANNOTATION,
+  proxyPodAnnotations,
+  TRUST_ROOT_SHA256_ANNOTATION,
+  type ProxyContext,
+} from '../../lib/proxy/index.js';
 import type {
   JsonObject,
   MeshValues,
@@ -188,14 +194,13 @@ export function controlPlanePodAnnotations(
   options: { readonly checksum?: string; readonly component?: Readonly<Record<string, string>>; readonly extra?: Readonly<Record<string, string>> } = {},
 ): Record<string, string> {
   const proxy = proxyPodAnnotations(proxyValues);
-  const [versionKey, shaKey] = Object.keys(proxy);
   return {
     ...(options.checksum ? { 'checksum/config': options.checksum } : {}),
     [CREATED_BY_ANNOTATION]: createdBy(ctx),
-    [versionKey]: proxy[versionKey],
+    [PROXY_VERSION_ANNOTATION]: proxy[PROXY_VERSION_ANNOTATION],
     // The control plane must survive node scale-downs by being rescheduled, never blocked.
     'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true',
-    [shaKey]: proxy[shaKey],
+    [TRUST_ROOT_SHA256_ANNOTATION]: proxy[TRUST_ROOT_SHA256_ANNOTATION],
     ...ctx.values.podAnnotations,
     ...options.component,
     ...options.extra,

@@ -169,3 +169,18 @@ describe('heartbeat', () => {
     assert.ok(job.spec!.jobTemplate.spec!.template.spec!.containers[0].args!.includes('-prometheus-url=http://prom:9090'));
   });
 });
+
+describe('schema', () => {
+  test('every workload validates against the Kubernetes 1.33 schema, in several configurations', async () => {
+    const { validateKubeObject } = await import('../helpers/kube-schema.js');
+    const configs: ValueTree[] = [{}, { cniEnabled: true }, { proxy: { nativeSidecar: false, waitBeforeExitSeconds: 3 } }, { enablePodAntiAffinity: true }];
+    for (const overrides of configs) {
+      for (const build of [identityDeployment, destinationDeployment, proxyInjectorDeployment, heartbeatCronJob]) {
+        for (const o of build(ctx(overrides))) {
+          const r = validateKubeObject(o as Parameters<typeof validateKubeObject>[0]);
+          assert.equal(r.status, 'valid', `${r.key} (${JSON.stringify(overrides)}): ${r.error}`);
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * `LinkerdMesh`: the whole mesh as one Pulumi component. It renders the same `Mesh` construct the
+ * CLI and `cdk8s synth` use (in-process, see `render/render-mesh.ts`) and applies it phase by phase:
+ * every chart becomes a `MeshPhase` whose `dependsOn` are the construct's chart dependencies, with the
+ * stack's identity phase between the control-plane namespace and the control plane:
+ *
+ *   crds → control-plane-namespace → identity → (cni →) control-plane → viz / multicluster
+ *
+ * Settings that decide which objects exist (version, ha, extensions, values) are plain values, known
+ * when the program runs; certificates are `Input`s and only ever reach the cluster as Outputs.
+ */
+import * as pulumi from '@pulumi/pulumi';
+import { controlPlaneLabels, createdByAnnotations } from '../../constructs/control-plane/labels.js';
+import type { ValueTree } from '../../lib/values/tree.js';
+import type { IdentityMode } from '../config.js';
+import { IDENTITY_PHASE, type RenderedPhase } from '../render/phase-plan.js';
+import { fillPlaceholders, unfilledPlaceholders } from '../render/placeholders.js';
+import { renderMesh, type MeshRender } from '../render/render-mesh.js';
+import { MeshIdentity } from './identity.js';
+import type { KubeManifest } from './kube-resource.js';
+import { MeshPhase } from './mesh-phase.js';
+import { createWebhookCert } from './webhook-certs.js';
+
+export interface LinkerdMeshArgs {
+  /** Linkerd version: control-plane and proxy images. @default - LINKERD_VERSION */
+  readonly version?: string;
+  /** Upstream's `--ha` for the control plane and extensions. @default false */
+  readonly ha?: boolean;
+  /** @default false */
+  readonly viz?: boolean;
+  /** @default false */
+  readonly cni?: boolean;
+  /** @default false */
+  readonly multicluster?: boolean;
+  /** Where the trust anchor and issuer come from. @default 'generated' */
+  readonly identity?: IdentityMode;
+  /** Escape hatch: raw upstream control-plane values (Helm semantics). @default {} */
+  readonly values?: ValueTree;
+  /** Raw upstream viz values. @default {} */
+  readonly vizValues?: ValueTree;
+  /** Raw upstream multicluster values. @default {} */
+  readonly multiclusterValues?: ValueTree;
+  /** Control-plane namespace. @default 'linkerd' */
+  readonly namespace?: string;
+  /** @default - the cluster domain */
+  readonly trustDomain?: string;
+  /** Trust-anchor certificate (`provided`, `cert-manager`). @default - none */
+  readonly trustAnchorPem?: pulumi.Input<string>;
+  /** Issuer certificate (`provided`). @default - none */
+  readonly issuerCertPem?: pulumi.Input<string>;
+  /** Issuer private key (`provided`); pass a secret. @default - none */
+  readonly issuerKeyPem?: pulumi.Input<string>;
+  /** cert-manager: Secret holding the anchor and its key. @default 'linkerd-trust-anchor' */
+  readonly certManagerCaSecretName?: string;
+}
+
+export class LinkerdMesh extends pulumi.ComponentResource {
+  readonly namespace: pulumi.Output<string>;
+  /** Trust-anchor certificate PEM (public). */
+  readonly trustAnchorPem: pulumi.Output<string>;
+  readonly linkerdVersion: pulumi.Output<string>;
+  /** Proxy image tag meshed workloads run (their roll annotation derives from it). */
+  readonly proxyVersion: pulumi.Output<string>;
+  /** Phase components by name (`crds`, `identity`, `control-plane`...). */
+  readonly phases: ReadonlyMap<string, pulumi.ComponentResource>;
+
+  constructor(name: string, args: LinkerdMeshArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    super('meshform:index:LinkerdMesh', name, {}, opts);
+    const render = renderMesh({
+      version: args.version,
+      ha: args.ha,
+      viz: args.viz,
+      cni: args.cni,
+      multicluster: args.multicluster,
+      namespace: args.namespace,
+      trustDomain: args.trustDomain,
+      values: args.values,
+      vizValues: args.vizValues,
+      multiclusterValues: args.multiclusterValues,
+    });
+    const slots = this.webhookSlots(name, render);
+
+    let identity: MeshIdentity | undefined;
+    const phases = new Map<string, pulumi.ComponentResource>();
+    for (const phase of render.phases) {
+      const dependsOn = phase.dependsOn.map((d) => phases.get(d) as pulumi.ComponentResource);
+      const opts = { parent: this, dependsOn };
+      if (phase.name === IDENTITY_PHASE) {
+        identity = this.identity(name, args, render, opts);
+        phases.set(phase.name, identity);
+      } else {
+        phases.set(phase.name, new MeshPhase(`${name}-${phase.name}`, { objects: filled(phase, slots), namePrefix: name }, opts));
+      }
+    }
+    if (!identity) throw new Error('the rendered mesh has no control plane');
+
+    const proxyVersion = render.values.proxy.image.version || render.values.linkerdVersion;
+    this.phases = phases;
+    this.namespace = pulumi.output(render.namespace);
+    this.trustAnchorPem = identity.trustAnchorPem;
+    this.linkerdVersion = pulumi.output(render.values.linkerdVersion);
+    this.proxyVersion = pulumi.output(proxyVersion);
+    this.registerOutputs({
+      namespace: this.namespace,
+      trustAnchorPem: this.trustAnchorPem,
+      linkerdVersion: this.linkerdVersion,
+      proxyVersion: this.proxyVersion,
+    });
+  }
+
+  /** Generates the webhook certificates the render left placeholders for. */
+  private webhookSlots(name: string, render: MeshRender): Map<string, pulumi.Input<string>> {
+    const slots = new Map<string, pulumi.Input<string>>();
+    for (const spec of render.webhookCerts) {
+      const cert = createWebhookCert(`${name}-${spec.slot.replace(/\./g, '-')}`, spec, { parent: this });
+      slots.set(`${spec.slot}.crt`, cert.certPem);
+      slots.set(`${spec.slot}.key`, cert.keyPem);
+    }
+    return slots;
+  }
+
+  private identity(name: string, args: LinkerdMeshArgs, render: MeshRender, opts: pulumi.ComponentResourceOptions): MeshIdentity {
+    const ctx = { values: render.values, namespace: render.namespace };
+    const mode = args.identity ?? 'generated';
+    const anchor = args.trustAnchorPem;
+    const need = (what: string, v: pulumi.Input<string> | undefined): pulumi.Input<string> => {
+      if (v === undefined) throw new Error(`LinkerdMesh '${name}': identity mode '${mode}' needs ${what}`);
+      return v;
+    };
+    return new MeshIdentity(
+      `${name}-identity`,
+      {
+        mode,
+        namespace: render.namespace,
+        trustDomain: render.trustDomain,
+        labels: controlPlaneLabels(ctx, { component: 'identity' }),
+        annotations: createdByAnnotations(ctx),
+        namePrefix: name,
+        provided:
+          mode === 'provided'
+            ? { trustAnchorPem: need('trustAnchorPem', anchor), issuerCertPem: need('issuerCertPem', args.issuerCertPem), issuerKeyPem: need('issuerKeyPem', args.issuerKeyPem) }
+            : undefined,
+        certManager:
+          mode === 'cert-manager' ? { trustAnchorPem: need('trustAnchorPem', anchor), caSecretName: args.certManagerCaSecretName } : undefined,
+      },
+      opts,
+    );
+  }
+}
+
+/** The phase's objects with the webhook certificates substituted; refuses a leftover placeholder. */
+function filled(phase: RenderedPhase, slots: ReadonlyMap<string, pulumi.Input<string>>): KubeManifest[] {
+  return phase.objects.map((obj) => {
+    const out = fillPlaceholders(obj, slots) as KubeManifest;
+    const left = unfilledPlaceholders(out);
+    if (left.length) throw new Error(`${obj.kind} ${obj.metadata?.name}: unfilled certificate placeholder at ${left.join(', ')}`);
+    return out;
+  });
+}

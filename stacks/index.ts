@@ -1,0 +1,31 @@
+/**
+ * The Pulumi program (`Pulumi.yaml` main): stack config → one `LinkerdMesh`. Parsing is the pure
+ * `parseStackConfig`; only the issuer secrets are read here, with `requireSecret`.
+ */
+import * as pulumi from '@pulumi/pulumi';
+import { LinkerdMesh } from './components/linkerd-mesh.js';
+import { parseStackConfig } from './config.js';
+
+const config = new pulumi.Config('meshform');
+const settings = parseStackConfig((key) => config.get(key));
+const provided = settings.identity === 'provided';
+
+const mesh = new LinkerdMesh('linkerd', {
+  version: settings.version,
+  ha: settings.ha,
+  viz: settings.viz,
+  cni: settings.cni,
+  multicluster: settings.multicluster,
+  identity: settings.identity,
+  values: settings.values,
+  namespace: settings.namespace,
+  trustDomain: settings.trustDomain,
+  trustAnchorPem: settings.trustAnchorPem,
+  issuerCertPem: provided ? config.requireSecret('issuerCertPem') : undefined,
+  issuerKeyPem: provided ? config.requireSecret('issuerKeyPem') : undefined,
+});
+
+export const namespace = mesh.namespace;
+export const trustAnchorPem = mesh.trustAnchorPem;
+export const linkerdVersion = mesh.linkerdVersion;
+export const proxyVersion = mesh.proxyVersion;
