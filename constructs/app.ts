@@ -7,6 +7,7 @@
  * a git-ignored local folder and reused afterwards, so two synths give byte-identical files.
  */
 import { App } from 'cdk8s';
+import { checkIdentity } from '../lib/identity/check.js';
 import { identityValuesOverlay, loadOrCreateIdentity, vizTlsOverlay } from '../lib/identity/store.js';
 import { MeshformError } from '../lib/errors.js';
 import { Mesh } from './mesh.js';
@@ -21,6 +22,19 @@ async function main(): Promise<void> {
     namespace: 'linkerd',
     log: (message) => process.stderr.write(`${message}\n`),
   });
+  // The store already printed warnings (e.g. expiry within 60 days); an error stops the synth.
+  const errors = checkIdentity({
+    trustAnchorsPem: identity.trustAnchor.certificatePem,
+    issuerCertificatePem: identity.issuer.certificatePem,
+    issuerKeyPem: identity.issuer.privateKeyPem,
+    trustDomain: identity.trustDomain,
+  }).filter((f) => f.severity === 'error');
+  if (errors.length) {
+    throw new MeshformError(
+      `identity in ${identityDir} fails its checks (delete the files to regenerate)`,
+      errors.map((f) => ({ path: f.check, value: undefined, message: f.message })),
+    );
+  }
   const app = new App({ outdir });
   new Mesh(app, 'mesh', {
     mesh: { installGatewayAPI: true, values: identityValuesOverlay(identity) },
