@@ -67,3 +67,27 @@ export function uninjectObject(input: ManifestObject): UninjectResult {
   if (ref.holder !== object && isRecord(ref.holder.metadata)) changed = stripLinkerdMeta(ref.holder.metadata as MutableMeta) || changed;
   return { object, supported: true, changed };
 }
+
+export interface UninjectReport {
+  readonly kind: string;
+  readonly name: string;
+  readonly status: 'uninjected' | 'skipped';
+}
+
+/** Uninjects every object of a parsed stream (Lists item by item). */
+export function uninjectManifest(docs: readonly ManifestObject[]): { documents: ManifestObject[]; reports: UninjectReport[] } {
+  const reports: UninjectReport[] = [];
+  const documents = docs.map((doc) => {
+    const one = (obj: ManifestObject): ManifestObject => {
+      const r = uninjectObject(obj);
+      const meta = isRecord(obj.metadata) ? (obj.metadata as MutableMeta) : {};
+      reports.push({ kind: kindOf(obj).toLowerCase(), name: meta.name ?? meta.generateName ?? '', status: r.supported ? 'uninjected' : 'skipped' });
+      return r.object;
+    };
+    if (doc.kind === 'List' && Array.isArray(doc.items)) {
+      return { ...doc, items: (doc.items as unknown[]).map((i) => (isRecord(i) ? one(i) : i)) };
+    }
+    return one(doc);
+  });
+  return { documents, reports };
+}

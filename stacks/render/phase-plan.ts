@@ -48,13 +48,10 @@ export function planPhases(rendered: readonly RenderedPhase[]): RenderedPhase[] 
   const cp = rendered.find((p) => p.name === CONTROL_PLANE_PHASE);
   if (!cp) return sortPhases(rendered);
   const isNamespace = (o: KubeObject): boolean => o.kind === 'Namespace' && o.apiVersion === 'v1';
-  const namespace: RenderedPhase = { name: NAMESPACE_PHASE, objects: cp.objects.filter(isNamespace), dependsOn: [] };
-  const identity: RenderedPhase = {
-    name: IDENTITY_PHASE,
-    objects: [],
-    // After the CRDs (upstream applies them first) and inside the namespace created just before.
-    dependsOn: [NAMESPACE_PHASE, ...(rendered.some((p) => p.name === CRDS_PHASE) ? [CRDS_PHASE] : [])],
-  };
+  // Upstream applies the CRDs before anything else.
+  const afterCrds = rendered.some((p) => p.name === CRDS_PHASE) ? [CRDS_PHASE] : [];
+  const namespace: RenderedPhase = { name: NAMESPACE_PHASE, objects: cp.objects.filter(isNamespace), dependsOn: afterCrds };
+  const identity: RenderedPhase = { name: IDENTITY_PHASE, objects: [], dependsOn: [...afterCrds, NAMESPACE_PHASE] };
   const controlPlane: RenderedPhase = {
     ...cp,
     objects: cp.objects.filter((o) => !isNamespace(o)),

@@ -1,0 +1,46 @@
+/**
+ * Options shared by the app-code meshing helpers (`meshWorkload`, `meshPodTemplate`, `meshNamespace`).
+ */
+import type { ProxyConfig } from '../../lib/proxy-config/types.js';
+import type { MeshValues } from '../../lib/values/mesh/types.js';
+
+/**
+ * `annotation`: the pod template gets `linkerd.io/inject` and the `config.linkerd.io/*` overrides, and
+ * the cluster's proxy injector adds the proxy at admission (what `linkerd inject` does by default).
+ * `manual`: the full sidecar is written into the manifest (`linkerd inject --manual`), for clusters
+ * or pods the webhook does not reach.
+ */
+export type MeshMode = 'annotation' | 'manual';
+
+export interface MeshNamespaceOptions {
+  /** Per-namespace proxy overrides, inherited by every pod that does not set its own. @default - none */
+  readonly proxyConfig?: ProxyConfig;
+  /** Mesh as an ingress (`linkerd.io/inject: ingress`). @default false */
+  readonly ingressMode?: boolean;
+}
+
+export interface MeshWorkloadOptions {
+  /**
+   * The installed mesh's resolved values (`Mesh.values`, or `resolveMeshValues(...)`): the revision
+   * annotation is derived from them, and manual mode renders the sidecar from them.
+   */
+  readonly meshValues: MeshValues;
+  /** @default 'annotation' */
+  readonly mode?: MeshMode;
+  /** Per-workload proxy overrides, written as `config.linkerd.io/*` annotations. @default - none */
+  readonly proxyConfig?: ProxyConfig;
+  /**
+   * Mesh an ingress controller: `linkerd.io/inject: ingress`, so the proxy routes on the
+   * `l5d-dst-override` header the controller sets (see `nginxIngressAnnotations`). Combine with
+   * `proxyConfig.skipInboundPorts` to keep, e.g., the controller's admission webhook port out of the proxy.
+   * @default false
+   */
+  readonly ingressMode?: boolean;
+  /**
+   * Add the `meshform.io/mesh-revision` annotation so the pods roll when the mesh's proxy version or
+   * trust anchors change. @default true
+   */
+  readonly rollOnMeshChange?: boolean;
+  /** Namespace of the control plane (manual mode: where the proxy finds identity and destination). @default 'linkerd' */
+  readonly controlPlaneNamespace?: string;
+}

@@ -1,0 +1,44 @@
+/**
+ * Multi-document YAML streams of Kubernetes objects, as `kubectl` reads them: documents in order,
+ * empty documents dropped, a `kind: List` transformed item by item and written back as a List.
+ */
+import { parseAllDocuments } from 'yaml';
+import { MeshformError } from '../errors.js';
+import { toYaml } from '../manifest.js';
+import { isRecord, type ManifestObject } from './workload.js';
+
+/** One document of the stream: an object, or a List of objects. */
+export type ManifestDocument = ManifestObject;
+
+/** Parses a stream; a document that is not a YAML map is an error naming its position. */
+export function parseManifestStream(text: string, source = 'input'): ManifestDocument[] {
+  const out: ManifestDocument[] = [];
+  let index = 0;
+  for (const doc of parseAllDocuments(text)) {
+    index++;
+    if (doc.errors.length) throw new MeshformError(`${source}: document ${index} is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+    const value: unknown = doc.toJS({ maxAliasCount: -1 });
+    if (value === null || value === undefined) continue;
+    if (!isRecord(value)) throw new MeshformError(`${source}: document ${index} is not a Kubernetes object (a YAML map)`);
+    out.push(value);
+  }
+  return out;
+}
+
+export function isList(doc: ManifestDocument): boolean {
+  return doc.kind === 'List' && Array.isArray(doc.items);
+}
+
+/** Applies `fn` to every object, descending into Lists; the stream's shape and order are kept. */
+export function mapObjects(docs: readonly ManifestDocument[], fn: (obj: ManifestObject) => ManifestObject): ManifestDocument[] {
+  return docs.map((doc) => {
+    if (!isList(doc)) return fn(doc);
+    const items = (doc.items as unknown[]).map((item) => (isRecord(item) ? fn(item) : item));
+    return { ...doc, items };
+  });
+}
+
+/** The stream back as YAML, each document followed by `---` as upstream's CLI writes it. */
+export function serializeManifestStream(docs: readonly ManifestDocument[]): string {
+  return docs.map((d) => `${toYaml(d)}---\n`).join('');
+}

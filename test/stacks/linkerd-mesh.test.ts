@@ -1,0 +1,168 @@
+/**
+ * LinkerdMesh under Pulumi mocks (this file's own process): mocks are set before the component is
+ * imported; the resource monitor is wrapped to also record each registration's dependencies and
+ * each component's registered outputs.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import * as pulumi from '@pulumi/pulumi';
+
+interface Registered {
+  readonly type: string;
+  readonly name: string;
+  readonly urn: string;
+  readonly inputs: Record<string, unknown>;
+  readonly deps: string[];
+}
+const registered: Registered[] = [];
+const outputs: unknown[] = [];
+const FAKE_KEY = '-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n';
+
+pulumi.runtime.setMocks(
+  {
+    newResource: (args) => {
+      const state: Record<string, unknown> = { ...args.inputs };
+      // What the tls provider returns; the engine marks these secret through additionalSecretOutputs.
+      if (args.type === 'tls:index/privateKey:PrivateKey') state.privateKeyPem = FAKE_KEY;
+      if (args.type.startsWith('tls:index/') && args.type.endsWith('Cert')) state.certPem = `-----BEGIN CERTIFICATE-----\n${args.name.replace(/^[^-]+-/, '')}\n-----END CERTIFICATE-----\n`;
+      if (args.type === 'tls:index/certRequest:CertRequest') state.certRequestPem = '-----BEGIN CERTIFICATE REQUEST-----\n-----END CERTIFICATE REQUEST-----\n';
+      return { id: `${args.name}_id`, state };
+    },
+    call: (args) => args.inputs,
+  },
+  'meshform',
+  'test',
+  false,
+);
+const monitor = pulumi.runtime.getMonitor() as unknown as Record<string, (req: never, cb: never) => void>;
+const register = monitor.registerResource.bind(monitor);
+monitor.registerResource = (req: any, cb: any) => {
+  const inputs = pulumi.runtime.deserializeProperties(req.getObject()) as Record<string, unknown>;
+  registered.push({
+    type: req.getType(),
+    name: req.getName(),
+    urn: `${req.getType()}::${req.getName()}`,
+    inputs,
+    deps: req.getDependenciesList(),
+  });
+  register(req as never, cb as never);
+};
+const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+monitor.registerResourceOutputs = (req: any, cb: any) => {
+  outputs.push(pulumi.runtime.deserializeProperties(req.getOutputs()));
+  registerOutputs(req as never, cb as never);
+};
+
+const { LinkerdMesh } = await import('../../stacks/components/linkerd-mesh.js');
+
+const resolve = <T>(o: pulumi.Output<T>): Promise<T> => new Promise((r) => o.apply((v) => (r(v), v)));
+/** Lets every pending registration finish. */
+const settle = () => new Promise((r) => setTimeout(r, 300));
+
+async function build(name: string, args: ConstructorParameters<typeof LinkerdMesh>[1]) {
+  const before = registered.length;
+  const mesh = new LinkerdMesh(name, args);
+  await resolve(pulumi.all([mesh.urn, mesh.trustAnchorPem]));
+  await settle();
+  return { mesh, resources: registered.slice(before) };
+}
+
+const k8sOnly = (rs: Registered[]) => rs.filter((r) => r.type.startsWith('kubernetes:'));
+
+/** Plain (non-secret) strings anywhere in a value, with secret-wrapped subtrees skipped. */
+function plainStrings(v: unknown, out: string[] = []): string[] {
+  if (pulumi.runtime.isRpcSecret(v)) return out;
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) v.forEach((x) => plainStrings(x, out));
+  else if (v && typeof v === 'object') Object.values(v).forEach((x) => plainStrings(x, out));
+  return out;
+}
+
+
+test('default mesh: one component per phase, resources per phase, outputs', async () => {
+  const { mesh, resources } = await build('m1', {});
+  const phases = resources.filter((r) => r.type === 'meshform:index:MeshPhase').map((r) => r.name);
+  assert.deepEqual(phases, ['m1-crds', 'm1-control-plane-namespace', 'm1-control-plane']);
+  assert.equal(resources.filter((r) => r.type === 'meshform:index:MeshIdentity').length, 1);
+  const crds = k8sOnly(resources).filter((r) => r.type === 'kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition');
+  assert.equal(crds.length, 10);
+  assert.equal(k8sOnly(resources).length, 10 + 1 + 2 + 38, 'crds + namespace + identity (ConfigMap, Secret) + control plane');
+  assert.equal(await resolve(mesh.namespace), 'linkerd');
+  assert.equal(await resolve(mesh.linkerdVersion), 'edge-26.8.3');
+  assert.match(await resolve(mesh.trustAnchorPem), /BEGIN CERTIFICATE/);
+  // Awaiting stays on: no resource opts out.
+  assert.ok(!JSON.stringify(k8sOnly(resources).map((r) => r.inputs)).includes('pulumi.com/skipAwait'));
+});
+
+test('dependsOn: every control-plane object waits for the CRDs and the identity phase', async () => {
+  const { resources } = await build('m2', {});
+  const urnOf = (name: string) => registered.find((r) => r.name === name);
+  assert.ok(urnOf('m2-crds'));
+  const cp = resources.find((r) => r.type === 'meshform:index:MeshPhase' && r.name === 'm2-control-plane');
+  assert.ok(cp);
+  // A component in dependsOn stands for all its children: the control-plane phase depends on every
+  // CRD, the namespace and the identity objects.
+  const deps = new Set(cp.deps.map((u) => u.split('::').pop()));
+  const crdNames = resources.filter((r) => r.type.endsWith(':CustomResourceDefinition')).map((r) => r.name);
+  for (const d of [...crdNames, 'm2-linkerd', 'm2-linkerd-linkerd-identity-issuer', 'm2-linkerd-linkerd-identity-trust-roots']) {
+    assert.ok(deps.has(d), `control plane depends on ${d}`);
+  }
+  const identity = resources.find((r) => r.type === 'meshform:index:MeshIdentity');
+  const identityDeps = new Set(identity?.deps.map((u) => u.split('::').pop()));
+  assert.ok(crdNames.every((n) => identityDeps.has(n)) && identityDeps.has('m2-linkerd'));
+  // Registration order follows: every CRD is registered before any control-plane Deployment.
+  const idx = (pred: (r: Registered) => boolean) => resources.map((r, i) => (pred(r) ? i : -1)).filter((i) => i >= 0);
+  const lastCrd = Math.max(...idx((r) => r.type.endsWith(':CustomResourceDefinition')));
+  const firstDeploy = Math.min(...idx((r) => r.type === 'kubernetes:apps/v1:Deployment'));
+  assert.ok(lastCrd < firstDeploy);
+});
+
+test('HA: 3 replicas and PodDisruptionBudgets', async () => {
+  const { resources } = await build('m3', { ha: true });
+  const deployments = resources.filter((r) => r.type === 'kubernetes:apps/v1:Deployment');
+  assert.equal(deployments.length, 3);
+  for (const d of deployments) assert.equal((d.inputs.spec as { replicas: number }).replicas, 3, d.name);
+  assert.equal(resources.filter((r) => r.type === 'kubernetes:policy/v1:PodDisruptionBudget').length, 3);
+  assert.equal(k8sOnly(resources).length, 10 + 1 + 2 + 41);
+});
+
+test('no private key in any plain input or component output; Secret data is secret', async () => {
+  await build('m4', { viz: true });
+  for (const r of registered) {
+    const leaks = plainStrings(r.inputs).filter((s) => s.includes('PRIVATE KEY') || Buffer.from(s, 'base64').toString().includes('PRIVATE KEY'));
+    assert.deepEqual(leaks, [], `${r.type} ${r.name}`);
+    if (r.type === 'kubernetes:core/v1:Secret' && r.inputs.data !== undefined) assert.ok(pulumi.runtime.isRpcSecret(r.inputs.data), r.name);
+  }
+  for (const o of outputs) assert.ok(!plainStrings(o).some((s) => s.includes('PRIVATE KEY')));
+  // The issuer Secret and webhook Secrets exist and carry the keys (inside the secret).
+  const issuer = registered.find((r) => r.name === 'm4-linkerd-linkerd-identity-issuer');
+  assert.ok(issuer);
+  const data = pulumi.runtime.unwrapRpcSecret(issuer.inputs.data) as Record<string, string>;
+  assert.match(Buffer.from(data['tls.key'], 'base64').toString(), /PRIVATE KEY/);
+  assert.equal(issuer.inputs.type, 'kubernetes.io/tls');
+});
+
+test('a version bump changes only where the version is embedded (images among them)', async () => {
+  const a = k8sOnly((await build('va', {})).resources);
+  const b = k8sOnly((await build('vb', { version: 'edge-26.9.9' })).resources);
+  assert.equal(a.length, b.length);
+  const diffs: string[] = [];
+  const walk = (x: unknown, y: unknown, path: string): void => {
+    if (pulumi.runtime.isRpcSecret(x)) return; // generated certificates differ by construction
+    if (typeof x === 'string' || typeof y === 'string') {
+      if (x !== y) {
+        diffs.push(path);
+        // Equal once both versions are masked: nothing but the version moved.
+        const mask = (v: unknown) => String(v).replaceAll('edge-26.8.3', 'V').replaceAll('edge-26.9.9', 'V');
+        assert.equal(mask(x), mask(y), `${path} changed beyond the version`);
+      }
+      return;
+    }
+    if (x && typeof x === 'object' && y && typeof y === 'object') {
+      for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) walk((x as never)[k], (y as never)[k], `${path}.${k}`);
+    } else assert.deepEqual(x, y, path);
+  };
+  a.forEach((r, i) => walk(r.inputs, b[i].inputs, `${r.type}:${r.name.slice(3)}`));
+  assert.ok(diffs.some((p) => p.endsWith('.image')), 'container images change');
+  assert.ok(!diffs.some((p) => p.includes('CustomResourceDefinition') && !p.includes('annotations') && !p.includes('labels')));
+});
