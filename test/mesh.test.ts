@@ -80,7 +80,7 @@ test('extensions follow the control plane namespace', async () => {
 test('HA raises controller replicas and adds disruption budgets', async () => {
   const { mesh } = await fullMesh(true);
   const cp = chartObjects(mesh.controlPlane);
-  const destination = cp.find((o) => o.kind === 'Deployment' && o.metadata?.name === 'linkerd-destination') as { spec: { replicas: number } };
+  const destination = cp.find((o) => o.kind === 'Deployment' && o.metadata?.name === 'linkerd-destination') as unknown as { spec: { replicas: number } };
   assert.equal(destination.spec.replicas, 3);
   assert.ok(cp.some((o) => o.kind === 'PodDisruptionBudget'));
 });

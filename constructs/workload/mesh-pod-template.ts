@@ -31,6 +31,9 @@ function annotateByPatch(apiObject: ApiObject, options: MeshWorkloadOptions): vo
   const ref = podTemplateOf(rendered);
   const name = `${String(rendered.kind)}/${apiObject.name}`;
   if (!ref) throw new MeshformError(`cannot mesh ${name}`, [{ path: name, value: rendered.kind, message: 'has no pod template' }]);
+  // Read before podMetaOf, which creates a missing metadata map on the snapshot.
+  const hadMeta = typeof ref.holder.metadata === 'object' && ref.holder.metadata !== null;
+  const annotations = hadMeta ? (ref.holder.metadata as { annotations?: unknown }).annotations : undefined;
   const decision = decideInjection(podMetaOf(ref), podSpecOf(ref), {
     serviceAccountTokenProjection: options.meshValues.identity.serviceAccountTokenProjection,
   });
@@ -38,8 +41,6 @@ function annotateByPatch(apiObject: ApiObject, options: MeshWorkloadOptions): vo
     throw new MeshformError(`cannot mesh ${name}`, decision.reasons.map((r) => ({ path: name, value: r.code, message: r.message })));
   }
   const base = ref.path ? `/${ref.path.split('.').join('/')}` : '';
-  const hadMeta = typeof ref.holder.metadata === 'object' && ref.holder.metadata !== null;
-  const annotations = hadMeta ? (ref.holder.metadata as { annotations?: unknown }).annotations : undefined;
   const patches: JsonPatch[] = [];
   if (!hadMeta) patches.push(JsonPatch.add(`${base}/metadata`, {}));
   if (annotations === undefined) patches.push(JsonPatch.add(`${base}/metadata/annotations`, {}));

@@ -1,0 +1,155 @@
+/**
+ * The emojivoto demo app (Linkerd's getting-started workload) written with cdk8s-plus-27 and meshed
+ * from code: each Deployment through `meshWorkload`, so upgrading the mesh (proxy version, trust
+ * anchors) rolls exactly the meshed pods.
+ *
+ *   node --import tsx examples/emojivoto/app.ts            # YAML on stdout
+ *   node --import tsx examples/emojivoto/app.ts out/dir    # out/dir/emojivoto.yaml
+ *
+ * The main reads the same local identity as `npm run synth` (MESHFORM_IDENTITY_DIR), so the revision
+ * annotation matches the mesh that synth renders.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { App, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import type { Construct } from 'constructs';
+import { MeshformError } from '../../lib/errors.js';
+import { identityValuesOverlay, loadOrCreateIdentity } from '../../lib/identity/store.js';
+import { toYamlStream } from '../../lib/manifest.js';
+import { resolveMeshValues } from '../../lib/values/mesh/resolve.js';
+import type { MeshValues } from '../../lib/values/mesh/types.js';
+import { chartObjects } from '../../constructs/kube-object.js';
+import { meshWorkload, type MeshWorkloadOptions } from '../../constructs/workload/index.js';
+
+export const EMOJIVOTO_NAMESPACE = 'emojivoto';
+export const EMOJIVOTO_VERSION = 'v11';
+const IMAGE = (name: string) => `docker.l5d.io/buoyantio/emojivoto-${name}:${EMOJIVOTO_VERSION}`;
+
+export interface EmojivotoOptions {
+  /** Extra meshing options (mode, proxy config...). @default - annotation mode, no overrides */
+  readonly mesh?: Omit<MeshWorkloadOptions, 'meshValues'>;
+}
+
+interface Component {
+  readonly name: string;
+  readonly image: string;
+  readonly serviceAccount?: kplus.ServiceAccount;
+  readonly env: Readonly<Record<string, string>>;
+  readonly ports: readonly { readonly name: string; readonly number: number }[];
+  readonly command?: readonly string[];
+  readonly cpuMillis: number;
+}
+
+const labels = (name: string) => ({
+  'app.kubernetes.io/name': name,
+  'app.kubernetes.io/part-of': 'emojivoto',
+  'app.kubernetes.io/version': EMOJIVOTO_VERSION,
+});
+
+function deployment(chart: Chart, c: Component): kplus.Deployment {
+  const d = new kplus.Deployment(chart, c.name, {
+    metadata: { name: c.name, namespace: EMOJIVOTO_NAMESPACE, labels: labels(c.name) },
+    replicas: 1,
+    serviceAccount: c.serviceAccount,
+    // The service account's token is how the proxy proves its identity; the default projection
+    // covers it, but the app itself reads no API, so no token is mounted for it.
+    automountServiceAccountToken: false,
+    podMetadata: { labels: { app: c.name, version: EMOJIVOTO_VERSION } },
+    // Select on the app label, as upstream's manifest does, rather than cdk8s's generated address label.
+    select: false,
+    securityContext: { ensureNonRoot: false },
+    containers: [
+      {
+        name: c.name === 'vote-bot' ? 'vote-bot' : `${c.name}-svc`,
+        image: c.image,
+        command: c.command ? [...c.command] : undefined,
+        envVariables: Object.fromEntries(Object.entries(c.env).map(([k, v]) => [k, kplus.EnvValue.fromValue(v)])),
+        ports: c.ports.map((p) => ({ name: p.name, number: p.number })),
+        resources: { cpu: { request: kplus.Cpu.millis(c.cpuMillis) } },
+        // The upstream images run as root with a writable filesystem.
+        securityContext: { ensureNonRoot: false, readOnlyRootFilesystem: false },
+      },
+    ],
+  });
+  d.select(kplus.LabelSelector.of({ labels: { app: c.name } }));
+  return d;
+}
+
+function service(chart: Chart, name: string, target: kplus.Deployment, ports: readonly { name: string; port: number; targetPort: number }[]): kplus.Service {
+  return new kplus.Service(chart, `${name}-service`, {
+    metadata: { name, namespace: EMOJIVOTO_NAMESPACE },
+    selector: target,
+    ports: ports.map((p) => ({ name: p.name, port: p.port, targetPort: p.targetPort })),
+  });
+}
+
+/** The emojivoto chart: namespace, service accounts, services and four meshed deployments. */
+export function buildEmojivoto(scope: Construct, meshValues: MeshValues, options: EmojivotoOptions = {}): Chart {
+  const chart = new Chart(scope, 'emojivoto');
+  new kplus.Namespace(chart, 'namespace', { metadata: { name: EMOJIVOTO_NAMESPACE } });
+  const sa = (name: string) =>
+    new kplus.ServiceAccount(chart, `${name}-sa`, { metadata: { name, namespace: EMOJIVOTO_NAMESPACE }, automountToken: false });
+
+  const grpc = [
+    { name: 'grpc', number: 8080 },
+    { name: 'prom', number: 8801 },
+  ];
+  const emoji = deployment(chart, {
+    name: 'emoji', image: IMAGE('emoji-svc'), serviceAccount: sa('emoji'), cpuMillis: 100,
+    env: { GRPC_PORT: '8080', PROM_PORT: '8801' }, ports: grpc,
+  });
+  const voting = deployment(chart, {
+    name: 'voting', image: IMAGE('voting-svc'), serviceAccount: sa('voting'), cpuMillis: 100,
+    env: { GRPC_PORT: '8080', PROM_PORT: '8801' }, ports: grpc,
+  });
+  const web = deployment(chart, {
+    name: 'web', image: IMAGE('web'), serviceAccount: sa('web'), cpuMillis: 100,
+    env: {
+      WEB_PORT: '8080',
+      EMOJISVC_HOST: `emoji-svc.${EMOJIVOTO_NAMESPACE}:8080`,
+      VOTINGSVC_HOST: `voting-svc.${EMOJIVOTO_NAMESPACE}:8080`,
+      INDEX_BUNDLE: 'dist/index_bundle.js',
+    },
+    ports: [{ name: 'http', number: 8080 }],
+  });
+  const voteBot = deployment(chart, {
+    name: 'vote-bot', image: IMAGE('web'), cpuMillis: 10, command: ['emojivoto-vote-bot'],
+    env: { WEB_HOST: `web-svc.${EMOJIVOTO_NAMESPACE}:80` }, ports: [],
+  });
+
+  service(chart, 'emoji-svc', emoji, [{ name: 'grpc', port: 8080, targetPort: 8080 }, { name: 'prom', port: 8801, targetPort: 8801 }]);
+  service(chart, 'voting-svc', voting, [{ name: 'grpc', port: 8080, targetPort: 8080 }, { name: 'prom', port: 8801, targetPort: 8801 }]);
+  service(chart, 'web-svc', web, [{ name: 'http', port: 80, targetPort: 8080 }]);
+
+  for (const d of [emoji, voting, web, voteBot]) meshWorkload(d, { ...options.mesh, meshValues });
+  return chart;
+}
+
+async function main(): Promise<void> {
+  const identityDir = process.env.MESHFORM_IDENTITY_DIR ?? '.meshform/identity';
+  const identity = await loadOrCreateIdentity(identityDir, {
+    trustDomain: 'cluster.local',
+    namespace: 'linkerd',
+    log: (message) => process.stderr.write(`${message}\n`),
+  });
+  const meshValues = resolveMeshValues({ user: identityValuesOverlay(identity) });
+  const chart = buildEmojivoto(new App(), meshValues);
+  const yaml = toYamlStream(chartObjects(chart));
+  const outdir = process.argv[2];
+  if (!outdir) {
+    process.stdout.write(yaml);
+    return;
+  }
+  mkdirSync(outdir, { recursive: true });
+  writeFileSync(join(outdir, 'emojivoto.yaml'), yaml);
+  process.stderr.write(`meshform: wrote ${join(outdir, 'emojivoto.yaml')}\n`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`emojivoto: ${e instanceof MeshformError ? e.message : (e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 1;
+  });
+}
