@@ -7,6 +7,7 @@
  *
  *   node --import tsx bench/synth-mesh.ts [runs]
  */
+import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { App } from 'cdk8s';
@@ -20,6 +21,8 @@ export interface SynthMeshResult {
   readonly coldMs: readonly number[];
   readonly coldMedianMs: number;
   readonly inProcessMedianMs: number;
+  /** A `node --import tsx` process running an empty script: the floor no synth change can go below. */
+  readonly tsxFloorMedianMs: number;
 }
 
 async function inProcess(identityDir: string, runs: number): Promise<number> {
@@ -48,7 +51,15 @@ export async function benchSynthMesh(runs = 5): Promise<SynthMeshResult> {
     const env = { CDK8S_OUTDIR: `${dir.path}/dist`, MESHFORM_IDENTITY_DIR: `${dir.path}/identity` };
     runNode('constructs/app.ts', [], env); // creates the identity; not measured
     const coldMs = Array.from({ length: runs }, () => runNode('constructs/app.ts', [], env).wallMs);
-    return { coldMs, coldMedianMs: median(coldMs), inProcessMedianMs: await inProcess(env.MESHFORM_IDENTITY_DIR, runs) };
+    const empty = `${dir.path}/empty.ts`;
+    writeFileSync(empty, 'export {};\n');
+    const floor = Array.from({ length: runs }, () => runNode(empty, [], env).wallMs);
+    return {
+      coldMs,
+      coldMedianMs: median(coldMs),
+      inProcessMedianMs: await inProcess(env.MESHFORM_IDENTITY_DIR, runs),
+      tsxFloorMedianMs: median(floor),
+    };
   } finally {
     dir.remove();
   }
@@ -58,4 +69,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const r = await benchSynthMesh(Number(process.argv[2] ?? 5));
   console.log(`full mesh synth, cold process: median ${fmtMs(r.coldMedianMs)} (runs: ${r.coldMs.map(fmtMs).join(', ')})`);
   console.log(`full mesh synth, in-process:   median ${fmtMs(r.inProcessMedianMs)}`);
+  console.log(`empty tsx process (floor):     median ${fmtMs(r.tsxFloorMedianMs)}`);
 }
