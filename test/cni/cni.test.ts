@@ -16,7 +16,7 @@ import type { KubeObject } from '../../lib/manifest.js';
 import { resolveCniValues } from '../../lib/values/cni/resolve.js';
 import type { ValueTree } from '../../lib/values/tree.js';
 import { readValuesFile } from '../../cli/value-flags.js';
-import { compareObjects, objectKey } from '../control-plane/manifest-compare.js';
+import { compareObjects, objectKey } from '../helpers/manifest-compare.js';
 import { validateKubeObject } from '../helpers/kube-schema.js';
 
 const SHARED = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/linkerd');

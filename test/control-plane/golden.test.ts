@@ -14,7 +14,7 @@ import { chartObjects } from '../../constructs/kube-object.js';
 import type { KubeObject } from '../../lib/manifest.js';
 import { resolveMeshValues } from '../../lib/values/mesh/resolve.js';
 import { userValues } from '../../lib/values/tree.js';
-import { compareObjects, objectKey } from './manifest-compare.js';
+import { compareObjects, objectKey } from '../helpers/manifest-compare.js';
 
 const CASES_DIR = join(import.meta.dirname, '../../../shared/linkerd/cases');
 const CASES_FILE = join(CASES_DIR, 'cases.yaml');

@@ -19,7 +19,7 @@ import type { KubeObject } from '../../lib/manifest.js';
 import { resolveMulticlusterValues } from '../../lib/values/multicluster/resolve.js';
 import type { ValueTree } from '../../lib/values/tree.js';
 import { LINKERD_VERSION } from '../../lib/versions.js';
-import { compareObjects, objectKey } from '../control-plane/manifest-compare.js';
+import { compareObjects, objectKey } from '../helpers/manifest-compare.js';
 import { validateKubeObject } from '../helpers/kube-schema.js';
 
 const SHARED = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/linkerd');

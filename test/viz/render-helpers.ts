@@ -36,10 +36,7 @@ export function container(objects: readonly KubeObject[], deployment: string, na
   return find(objects, 'Deployment', deployment).spec.template.spec.containers.find((c: any) => c.name === name);
 }
 
-export function objectKey(o: any): string {
-  const group = String(o.apiVersion ?? '').includes('/') ? o.apiVersion.split('/')[0] : 'core';
-  return `${group}/${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
-}
+export { objectKey } from '../helpers/manifest-compare.js';
 
 export function loadYamlStream(file: string): any[] {
   return parseAllDocuments(readFileSync(file, 'utf8'))

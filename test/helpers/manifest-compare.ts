@@ -40,11 +40,16 @@ export function objectKey(o: KubeObject): string {
   return `${group}/${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
 }
 
-/** Field differences between an expected and an actual object (empty when they match). */
+/** Field differences with the diff tool's default ignores (checksums, created-by, chart label). */
 export function compareObjects(expected: unknown, actual: unknown, ignore: readonly RegExp[] = []): FieldDiff[] {
+  return fieldDiffs(expected, actual, [...IGNORED, ...ignore]);
+}
+
+/** Field differences between an expected and an actual object, ignoring only `ignore` (empty when they match). */
+export function fieldDiffs(expected: unknown, actual: unknown, ignore: readonly RegExp[] = []): FieldDiff[] {
   const diffs: FieldDiff[] = [];
   const walk = (path: string, x: unknown, y: unknown): void => {
-    if ([...IGNORED, ...ignore].some((r) => r.test(path))) return;
+    if (ignore.some((r) => r.test(path))) return;
     if (isEmpty(x) && isEmpty(y)) return;
     const px = parsedDoc(x);
     const py = parsedDoc(y);
