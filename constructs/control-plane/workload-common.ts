@@ -15,7 +15,6 @@ import type { IProbe } from 'kubernetes-models/v1/Probe';
 import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
-import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
 import {
   hasResources,
   PROXY_VERSION_ANNOTATION,
@@ -34,9 +33,6 @@ import type { ControlPlaneContext } from './context.js';
 import { COMPONENT_LABEL, CONTROL_PLANE_NS_LABEL, PART_OF_LABEL, createdBy, CREATED_BY_ANNOTATION } from './labels.js';
 
 export const WORKLOAD_NS_LABEL = 'linkerd.io/workload-ns';
-export const KUBE_API_ACCESS_VOLUME = 'kube-api-access';
-/** Where the kubelet would mount the token; control-plane pods mount it themselves (see below). */
-const SA_TOKEN_MOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
 /** The policy controller reads its own pod's default policy from this annotation. */
 export const DEFAULT_INBOUND_POLICY_ANNOTATION = 'config.linkerd.io/default-inbound-policy';
 export const OPAQUE_PORTS_ANNOTATION = 'config.linkerd.io/opaque-ports';
@@ -59,31 +55,7 @@ export function controllerSecurityContext(values: MeshValues): ISecurityContext 
   };
 }
 
-/**
- * The service-account token volume, mounted by hand: control-plane pods set
- * `automountServiceAccountToken: false` so the proxy sidecar never sees the controller's token.
- */
-export function kubeApiAccessVolume(): IVolume {
-  return {
-    name: KUBE_API_ACCESS_VOLUME,
-    projected: {
-      defaultMode: 420,
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
-        {
-          downwardAPI: {
-            items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }],
-          },
-        },
-      ],
-    },
-  };
-}
-
-export function kubeApiAccessMount(): IVolumeMount {
-  return { mountPath: SA_TOKEN_MOUNT, name: KUBE_API_ACCESS_VOLUME, readOnly: true };
-}
+export { KUBE_API_ACCESS_VOLUME, kubeApiAccessMount, kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
 
 export interface ControllerProbeOptions {
   /** @default - unset */

@@ -4,11 +4,10 @@
  * does not receive it), and upstream's `linkerd.affinity` partial.
  */
 import type { IAffinity } from 'kubernetes-models/v1/Affinity';
+import { kubeApiAccessMount } from '../../lib/pod/kube-api-access.js';
 import type { INodeAffinity } from 'kubernetes-models/v1/NodeAffinity';
 import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
-import type { IVolume } from 'kubernetes-models/v1/Volume';
-import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
 import type { JsonObject } from '../../lib/values/mesh/types.js';
 
 /** Non-root, read-only, no capabilities; a negative UID/GID leaves the image's own. */
@@ -26,25 +25,8 @@ export function restrictedSecurityContext(uid: number, gid: number): ISecurityCo
 
 export const POD_SECURITY_CONTEXT = { seccompProfile: { type: 'RuntimeDefault' } } as const;
 
-export const KUBE_API_ACCESS_MOUNT: IVolumeMount = {
-  mountPath: '/var/run/secrets/kubernetes.io/serviceaccount',
-  name: 'kube-api-access',
-  readOnly: true,
-};
-
-export function kubeApiAccessVolume(): IVolume {
-  return {
-    name: 'kube-api-access',
-    projected: {
-      defaultMode: 420,
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
-        { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
-      ],
-    },
-  };
-}
+export { kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
+export const KUBE_API_ACCESS_MOUNT = kubeApiAccessMount();
 
 /**
  * Upstream's `linkerd.affinity`: with anti-affinity, replicas must land on distinct hosts and prefer

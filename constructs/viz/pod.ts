@@ -4,6 +4,7 @@
  * context, the projected service-account token, and the Deployment/PodDisruptionBudget wrappers.
  */
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import { kubeApiAccessMount } from '../../lib/pod/kube-api-access.js';
 import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import type { IAffinity } from 'kubernetes-models/v1/Affinity';
 import type { IContainer } from 'kubernetes-models/v1/Container';
@@ -12,7 +13,6 @@ import type { IResourceRequirements } from 'kubernetes-models/v1/ResourceRequire
 import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
-import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
 import type { KubeObject } from '../../lib/manifest.js';
 import type { JsonObject, ResourceRequirementsValues, StringMap, VizProxyValues } from '../../lib/values/viz/types.js';
 import { createdBy, kube, objectLabels, type VizContext } from './context.js';
@@ -81,29 +81,8 @@ export function restrictedSecurityContext(uid: number, gid: number): ISecurityCo
   };
 }
 
-/**
- * The service-account token, projected by hand because `automountServiceAccountToken` is off (the
- * proxy injector then mounts the same volume into the proxy).
- */
-export const KUBE_API_ACCESS_MOUNT: IVolumeMount = {
-  mountPath: '/var/run/secrets/kubernetes.io/serviceaccount',
-  name: 'kube-api-access',
-  readOnly: true,
-};
-
-export function kubeApiAccessVolume(): IVolume {
-  return {
-    name: 'kube-api-access',
-    projected: {
-      defaultMode: 420,
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
-        { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
-      ],
-    },
-  };
-}
+export { kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
+export const KUBE_API_ACCESS_MOUNT = kubeApiAccessMount();
 
 /** A viz Deployment's inputs; everything else is common to all of them. */
 export interface VizWorkloadSpec {
