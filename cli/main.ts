@@ -17,7 +17,12 @@ commands:
   uninject FILE|-                                                             the reverse
   check [-f VALUES]...                                                        certificate and config checks
 
-value flags: -f/--values FILE, --set K=V, --set-string K=V (upstream value keys, Helm semantics)`;
+value flags: -f/--values FILE, --set K=V, --set-string K=V (upstream value keys, Helm semantics)
+install identity flags (upstream's; -f/--set win over them):
+  --identity-trust-anchors-file FILE  --identity-issuer-certificate-file FILE  --identity-issuer-key-file FILE
+  --identity-trust-domain D  --cluster-domain D  --identity-issuance-lifetime D  --identity-clock-skew-allowance D
+  --identity-external-issuer (cert-manager writes linkerd-identity-issuer)  --identity-external-ca
+  install refuses identity material that fails the checks "meshform check" runs (expired, wrong algorithm, ...)`;
 
 /** Subcommands load lazily so `meshform install` does not pay for inject's code and vice versa. */
 const COMMANDS: Record<string, () => Promise<Command>> = {

@@ -7,9 +7,8 @@
  * before this command could report *what* is wrong with it. Exit 1 when any check fails; warnings print
  * but do not fail.
  */
-import { checkIdentity, type Finding, type FindingCategory } from '../../lib/identity/check.js';
-import { CONTROL_PLANE_WEBHOOKS, VIZ_WEBHOOKS, checkWebhookCert } from '../../lib/identity/webhook-certs.js';
-import { getPath, type ValueTree } from '../../lib/values/tree.js';
+import type { Finding, FindingCategory } from '../../lib/identity/check.js';
+import { checkIdentityValues } from '../../lib/identity/values-check.js';
 import { UsageError, type Command } from '../io.js';
 import { parseValueFlags } from '../value-flags.js';
 
@@ -26,59 +25,10 @@ export const check: Command = async (args, io) => {
   const output = (flags.options.output as string | undefined) ?? 'table';
   if (output !== 'table' && output !== 'json') throw new UsageError(`--output must be "table" or "json", got "${output}"`);
 
-  const findings = checkValues(flags.user, flags.namespace ?? 'linkerd');
+  const findings = checkIdentityValues(flags.user, { namespace: flags.namespace ?? 'linkerd' });
   io.stdout(output === 'json' ? formatJson(findings) : formatTable(findings));
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 };
-
-/** All certificate findings for a user's (unvalidated) values tree. */
-export function checkValues(user: ValueTree, namespace: string, now?: Date): Finding[] {
-  const text = (key: string): string => {
-    const v = getPath(user, key);
-    return typeof v === 'string' ? v : '';
-  };
-  const trustDomain = text('identityTrustDomain').trim() || text('clusterDomain').trim() || 'cluster.local';
-  const externalIssuer = text('identity.issuer.scheme') === 'kubernetes.io/tls';
-  const findings: Finding[] = [];
-
-  const anchors = text('identityTrustAnchorsPEM');
-  const issuerCrt = text('identity.issuer.tls.crtPEM');
-  const issuerKey = text('identity.issuer.tls.keyPEM');
-  if (!anchors.trim() && !issuerCrt.trim() && !issuerKey.trim()) {
-    findings.push({
-      category: 'linkerd-identity',
-      check: 'certificate config is valid',
-      severity: 'warning',
-      message:
-        'the values carry no identity material (identityTrustAnchorsPEM, identity.issuer.tls.crtPEM/keyPEM): nothing to check; ' +
-        'an install needs them: put the PEM text in a values file and pass it with -f',
-    });
-  } else if (!anchors.trim() && getPath(user, 'identity.externalCA') === true) {
-    findings.push({
-      category: 'linkerd-identity',
-      check: 'certificate config is valid',
-      severity: 'warning',
-      message:
-        'identity.externalCA is set and identityTrustAnchorsPEM is empty: the trust anchors live in the cluster ' +
-        '(ConfigMap linkerd-identity-trust-roots), so the identity checks need them in identityTrustAnchorsPEM to run',
-    });
-  } else {
-    findings.push(...checkIdentity({ trustAnchorsPem: anchors, issuerCertificatePem: issuerCrt, issuerKeyPem: issuerKey, trustDomain, externalIssuer, now }));
-  }
-
-  // A webhook without a crtPEM gets a certificate generated at render time: nothing to check here.
-  for (const [specs, ns] of [
-    [CONTROL_PLANE_WEBHOOKS, namespace],
-    [VIZ_WEBHOOKS, undefined],
-  ] as const) {
-    for (const spec of specs) {
-      const crt = text(`${spec.valuesKey}.crtPEM`);
-      if (!crt.trim()) continue;
-      findings.push(...checkWebhookCert({ name: spec.name, certificatePem: crt, caBundlePem: text(`${spec.valuesKey}.caBundle`), namespace: ns, now }));
-    }
-  }
-  return findings;
-}
 
 /** Upstream's table: a header per category, one line per check, details and hint under failures. */
 export function formatTable(findings: readonly Finding[]): string {

@@ -1,15 +1,31 @@
 /**
- * `meshform install [--crds] [--ha] [-f VALUES]... [--set K=V]... [--namespace NS]`: the CRDs
- * (`--crds`) or the control plane, as upstream's `linkerd install --ignore-cluster` renders them.
+ * `meshform install [--crds] [--ha] [-f VALUES]... [--set K=V]... [--namespace NS] [identity flags]`:
+ * the CRDs (`--crds`) or the control plane, as upstream's `linkerd install --ignore-cluster` renders them.
+ *
+ * Like upstream's install, the control plane is refused when its identity material fails the
+ * certificate checks (unparsable, wrong algorithm, expired or not yet valid, not issued by a trust
+ * anchor): exit 1, every problem on stderr, nothing on stdout.
  */
+import { App } from 'cdk8s';
+import { IssueCollector, MeshformError, type ValidationIssue } from '../../lib/errors.js';
+import { EXPIRY_WARNING_DAYS, type Finding } from '../../lib/identity/check.js';
+import { checkIdentityValues, findingsAsIssues } from '../../lib/identity/values-check.js';
+import { toYamlStream } from '../../lib/manifest.js';
 import { meshValueWarnings } from '../../lib/values/mesh/validate-identity.js';
 import { resolveMeshValues } from '../../lib/values/mesh/resolve.js';
+import type { MeshValues } from '../../lib/values/mesh/types.js';
+import { getPath, mergeUserValues, type ValueTree } from '../../lib/values/tree.js';
+import { chartObjects } from '../../constructs/kube-object.js';
+import { identityFlagValues, INSTALL_IDENTITY_OPTIONS } from '../install-flags.js';
 import type { Command } from '../io.js';
 import { printChart } from '../render.js';
 import { parseValueFlags } from '../value-flags.js';
 
+/** Value paths the certificate checks already report on; resolution's view of them would repeat it. */
+const CHECKED_PATHS = /^(identityTrustAnchorsPEM|identity\.issuer\.tls\.)/;
+
 export const install: Command = async (args, io) => {
-  const flags = parseValueFlags(args, io, { crds: { type: 'boolean' } });
+  const flags = parseValueFlags(args, io, { crds: { type: 'boolean' }, ...INSTALL_IDENTITY_OPTIONS });
   const namespace = flags.namespace ?? 'linkerd';
   if (flags.options.crds === true) {
     // The CRD chart reads only its own keys; the control plane's required identity does not apply.
@@ -17,8 +33,64 @@ export const install: Command = async (args, io) => {
     const { CrdsChart } = await import('../../constructs/crds/crds-chart.js');
     return printChart(io, (app) => new CrdsChart(app, 'crds', { values, controlPlaneNamespace: namespace }));
   }
-  const values = resolveMeshValues({ user: flags.user, ha: flags.ha });
-  for (const warning of meshValueWarnings(values)) io.stderr(`meshform: warning: ${warning}\n`);
+
+  const issues = new IssueCollector();
+  const fromFlags = identityFlagValues(flags.options, io.cwd);
+  issues.addAll(fromFlags.issues);
+  const user = mergeUserValues([fromFlags.tree, flags.user]);
+
+  // Upstream's Helm chart renders whatever identity strings it is given; only CLI-style renders check.
+  const findings = getPath(user, 'cliVersion') === '' ? [] : checkIdentityValues(user, { namespace });
+  const refused = findingsAsIssues(findings);
+  issues.addAll(refused);
+  issues.addAll(externalIssuerIssues(user));
+
+  let values: MeshValues | undefined;
+  try {
+    values = resolveMeshValues({ user, ha: flags.ha });
+  } catch (e) {
+    if (!(e instanceof MeshformError)) throw e;
+    issues.addAll(refused.length ? e.issues.filter((i) => !CHECKED_PATHS.test(i.path)) : e.issues);
+  }
+
   const { ControlPlaneChart } = await import('../../constructs/control-plane/control-plane-chart.js');
-  return printChart(io, (app) => new ControlPlaneChart(app, 'control-plane', { values, namespace }));
+  let rendered: string | undefined;
+  if (values) {
+    // Rendered even when refusing, so chart-level problems (webhook TLS) are reported in the same pass.
+    try {
+      rendered = toYamlStream(chartObjects(new ControlPlaneChart(new App(), 'control-plane', { values, namespace })));
+    } catch (e) {
+      if (!(e instanceof MeshformError)) throw e;
+      issues.addAll(e.issues.length ? e.issues : [{ path: '', value: undefined, message: e.message }]);
+    }
+  }
+  issues.throwIfAny('invalid values');
+
+  for (const warning of [...meshValueWarnings(values as MeshValues), ...expiryWarnings(findings)]) io.stderr(`meshform: warning: ${warning}\n`);
+  io.stdout(rendered as string);
+  return 0;
 };
+
+/** Offline, an external issuer's trust anchors cannot be read from the cluster: they must be given. */
+function externalIssuerIssues(user: ValueTree): ValidationIssue[] {
+  if (getPath(user, 'identity.issuer.scheme') !== 'kubernetes.io/tls') return [];
+  const anchors = getPath(user, 'identityTrustAnchorsPEM');
+  if (getPath(user, 'identity.externalCA') === true || (typeof anchors === 'string' && anchors.trim())) return [];
+  return [
+    {
+      path: 'identityTrustAnchorsPEM',
+      value: undefined,
+      message:
+        'is required with an external issuer (identity.issuer.scheme kubernetes.io/tls): upstream reads it from the ' +
+        'cluster (Secret linkerd-identity-issuer, key ca.crt), which an offline render cannot; pass ' +
+        '--identity-trust-anchors-file or -f, or --identity-external-ca when the linkerd-identity-trust-roots ConfigMap is managed elsewhere',
+    },
+  ];
+}
+
+/** Certificates that pass but expire within the warning threshold: worth a line on stderr. */
+function expiryWarnings(findings: readonly Finding[]): string[] {
+  return findings
+    .filter((f) => f.severity === 'warning' && f.check.includes(`at least ${EXPIRY_WARNING_DAYS} days`))
+    .map((f) => `${f.check}: ${f.message.split('\n').join('; ')}`);
+}

@@ -1,0 +1,92 @@
+/**
+ * Upstream's certificate checks (`linkerd-identity`, `linkerd-webhooks-and-apisvc-tls`, viz's tap) on
+ * the identity material a user's values carry: what `meshform check -f VALUES` reports and what
+ * `meshform install` refuses on, as upstream's install refuses issuer credentials that fail
+ * `VerifyAndBuildCreds` (unparsable, wrong algorithm, expired, not signed by an anchor).
+ *
+ * Reads the raw merged values tree, not resolved `MeshValues`: resolution would refuse an expired
+ * certificate before the checks could say *what* is wrong with it.
+ */
+import type { ValidationIssue } from '../errors.js';
+import { getPath, type ValueTree } from '../values/tree.js';
+import { checkIdentity, IDENTITY_CHECKS, type Finding } from './check.js';
+import { CONTROL_PLANE_WEBHOOKS, VIZ_WEBHOOKS, checkWebhookCert } from './webhook-certs.js';
+
+export interface ValuesCheckOptions {
+  /** The control plane's namespace (webhook certificates name `<service>.<namespace>.svc`). */
+  readonly namespace: string;
+  /**
+   * The time the certificates are checked at.
+   * @default - the current time
+   */
+  readonly now?: Date;
+}
+
+/** All certificate findings for a user's (unvalidated) values tree. */
+export function checkIdentityValues(user: ValueTree, opts: ValuesCheckOptions): Finding[] {
+  const text = (key: string): string => {
+    const v = getPath(user, key);
+    return typeof v === 'string' ? v : '';
+  };
+  const trustDomain = text('identityTrustDomain').trim() || text('clusterDomain').trim() || 'cluster.local';
+  const externalIssuer = text('identity.issuer.scheme') === 'kubernetes.io/tls';
+  const findings: Finding[] = [];
+
+  const anchors = text('identityTrustAnchorsPEM');
+  const issuerCrt = text('identity.issuer.tls.crtPEM');
+  const issuerKey = text('identity.issuer.tls.keyPEM');
+  if (!anchors.trim() && !issuerCrt.trim() && !issuerKey.trim()) {
+    findings.push({
+      category: 'linkerd-identity',
+      check: IDENTITY_CHECKS.configValid,
+      severity: 'warning',
+      message:
+        'the values carry no identity material (identityTrustAnchorsPEM, identity.issuer.tls.crtPEM/keyPEM): nothing to check; ' +
+        'an install needs them: put the PEM text in a values file and pass it with -f',
+    });
+  } else if (!anchors.trim() && getPath(user, 'identity.externalCA') === true) {
+    findings.push({
+      category: 'linkerd-identity',
+      check: IDENTITY_CHECKS.configValid,
+      severity: 'warning',
+      message:
+        'identity.externalCA is set and identityTrustAnchorsPEM is empty: the trust anchors live in the cluster ' +
+        '(ConfigMap linkerd-identity-trust-roots), so the identity checks need them in identityTrustAnchorsPEM to run',
+    });
+  } else {
+    findings.push(
+      ...checkIdentity({ trustAnchorsPem: anchors, issuerCertificatePem: issuerCrt, issuerKeyPem: issuerKey, trustDomain, externalIssuer, now: opts.now }),
+    );
+  }
+
+  // A webhook without a crtPEM gets its certificate elsewhere (externalSecret, cert-manager): nothing to check here.
+  for (const [specs, ns] of [
+    [CONTROL_PLANE_WEBHOOKS, opts.namespace],
+    [VIZ_WEBHOOKS, undefined],
+  ] as const) {
+    for (const spec of specs) {
+      const crt = text(`${spec.valuesKey}.crtPEM`);
+      if (!crt.trim()) continue;
+      findings.push(...checkWebhookCert({ name: spec.name, certificatePem: crt, caBundlePem: text(`${spec.valuesKey}.caBundle`), namespace: ns, now: opts.now }));
+    }
+  }
+  return findings;
+}
+
+/** The values key a failed check is about, so a refusal names the field to fix. */
+function findingPath(f: Finding): string {
+  if (f.category !== 'linkerd-identity') {
+    const spec = [...CONTROL_PLANE_WEBHOOKS, ...VIZ_WEBHOOKS].find((w) => f.check.startsWith(`${w.name} `));
+    return spec ? `${spec.valuesKey}.crtPEM` : f.category;
+  }
+  if (f.check.startsWith('trust anchors')) return 'identityTrustAnchorsPEM';
+  if (f.check === IDENTITY_CHECKS.configValid) return 'identity';
+  return 'identity.issuer.tls.crtPEM';
+}
+
+/** Failed checks as validation issues (`path: check: what was found`); warnings are left out. */
+export function findingsAsIssues(findings: readonly Finding[]): ValidationIssue[] {
+  return findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => ({ path: findingPath(f), value: undefined, message: `${f.check}: ${f.message.split('\n').join('; ')}` }));
+}

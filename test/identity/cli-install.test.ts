@@ -1,0 +1,140 @@
+/**
+ * `meshform install` refuses identity material that fails the certificate checks, as upstream's
+ * install does (exit 1, every problem on stderr, nothing on stdout), and its identity flags set the
+ * values upstream's flags set. In-process through `main`, on upstream's test certificates and on
+ * generated ones.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { parseAllDocuments, stringify } from 'yaml';
+import type { CommandIO } from '../../cli/io.js';
+import { main } from '../../cli/main.js';
+import { generateIssuer, generateTrustAnchor, type CertificateAndKey } from '../../lib/identity/generate.js';
+
+const SHARED = fileURLToPath(new URL('../../../shared/linkerd/', import.meta.url));
+const CERTS = join(SHARED, 'certs');
+const PINS = join(SHARED, 'cases', 'control-plane-pins.values.yaml');
+const skipShared = existsSync(CERTS) && existsSync(PINS) ? false : `upstream test certificates or case values not found under ${SHARED} (../shared absent)`;
+const work = mkdtempSync(join(tmpdir(), 'meshform-install-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CommandIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: async () => '', cwd: work };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+function file(name: string, text: string): string {
+  const path = join(work, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function identityValues(name: string, anchors: string, issuer: CertificateAndKey): string {
+  return file(name, stringify({ identityTrustAnchorsPEM: anchors, identity: { issuer: { tls: { crtPEM: issuer.certificatePem, keyPEM: issuer.privateKeyPem } } } }));
+}
+
+function upstreamSet(set: 'valid' | 'expired'): string {
+  const read = (f: string) => readFileSync(join(CERTS, f), 'utf8');
+  return identityValues(`${set}.yaml`, read(`${set}-trust-anchors.pem`), { certificatePem: read(`${set}-crt.pem`), privateKeyPem: read(`${set}-key.pem`) });
+}
+
+function assertRefused(result: { code: number; stdout: string; stderr: string }, ...patterns: RegExp[]): void {
+  assert.equal(result.code, 1, result.stderr);
+  assert.equal(result.stdout, '');
+  for (const p of patterns) assert.match(result.stderr, p);
+  assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+}
+
+const DAY = 86_400_000;
+
+describe('meshform install and upstream test certificates', { skip: skipShared }, () => {
+  it('renders with the valid set', async () => {
+    const result = await run(['install', '-f', PINS, '-f', upstreamSet('valid')]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(result.stdout.includes('kind: Deployment'));
+  });
+
+  it('refuses the expired set, naming each certificate and when it expired, with nothing on stdout', async () => {
+    assertRefused(
+      await run(['install', '-f', PINS, '-f', upstreamSet('expired')]),
+      /identityTrustAnchorsPEM: trust anchors are within their validity period: trust anchor \(identity\.linkerd\.cluster\.local, serial 01\) expired on 1990-01-01T01:01:11Z/,
+      /identity\.issuer\.tls\.crtPEM: issuer cert is within its validity period: issuer certificate identity\.linkerd\.cluster\.local expired on 1990-01-01T01:01:11Z/,
+    );
+  });
+
+  it('reports the identity and the webhook problems of one values file together', async () => {
+    assertRefused(await run(['install', '-f', upstreamSet('expired')]), /expired on 1990/, /proxyInjector\.crtPEM/);
+  });
+
+  it('takes the certificates from the identity file flags', async () => {
+    const viaFlags = await run([
+      'install',
+      '-f',
+      PINS,
+      '--identity-trust-anchors-file',
+      join(CERTS, 'expired-trust-anchors.pem'),
+      '--identity-issuer-certificate-file',
+      join(CERTS, 'expired-crt.pem'),
+      '--identity-issuer-key-file',
+      join(CERTS, 'expired-key.pem'),
+    ]);
+    // -f wins over the flags, as upstream merges value options last: the pins' valid certificates render.
+    assert.equal(viaFlags.code, 0, viaFlags.stderr);
+    const flagsOnly = await run(['install', '--set', 'proxyInjector.externalSecret=true', '--identity-trust-anchors-file', join(CERTS, 'expired-trust-anchors.pem')]);
+    assertRefused(flagsOnly, /trust anchor \(identity\.linkerd\.cluster\.local, serial 01\) expired on 1990-01-01T01:01:11Z/);
+  });
+
+  it('--identity-external-issuer renders no issuer Secret and refuses issuer files', async () => {
+    const result = await run(['install', '-f', PINS, '--identity-external-issuer']);
+    assert.equal(result.code, 0, result.stderr);
+    const kinds = parseAllDocuments(result.stdout).map((d) => d.toJS() as { kind: string; metadata: { name: string } });
+    assert.ok(!kinds.some((o) => o.kind === 'Secret' && o.metadata.name === 'linkerd-identity-issuer'));
+    assert.ok(kinds.some((o) => o.kind === 'ConfigMap' && o.metadata.name === 'linkerd-identity-trust-roots'));
+    assert.match(result.stdout, /scheme: kubernetes\.io\/tls/);
+    assertRefused(
+      await run(['install', '-f', PINS, '--identity-external-issuer', '--identity-issuer-key-file', join(CERTS, 'valid-key.pem')]),
+      /--identity-issuer-key-file = ".*": cannot be used with --identity-external-issuer/,
+    );
+  });
+
+  it('--identity-external-issuer without trust anchors says where they must come from offline', async () => {
+    assertRefused(
+      await run(['install', '-f', PINS, '--identity-external-issuer', '--set', 'identityTrustAnchorsPEM=']),
+      /identityTrustAnchorsPEM: is required with an external issuer .*--identity-trust-anchors-file/,
+    );
+    const externalCA = await run(['install', '-f', PINS, '--identity-external-issuer', '--identity-external-ca', '--set', 'identityTrustAnchorsPEM=']);
+    assert.equal(externalCA.code, 0, externalCA.stderr);
+    const objects = parseAllDocuments(externalCA.stdout).map((d) => d.toJS() as { kind: string; metadata: { name: string } });
+    assert.ok(!objects.some((o) => o.kind === 'ConfigMap' && o.metadata.name === 'linkerd-identity-trust-roots'));
+  });
+
+  it('refuses an issuer that is not yet valid, and one signed by another anchor', async () => {
+    const anchor = await generateTrustAnchor();
+    const other = await generateTrustAnchor();
+    const future = await generateIssuer({ anchor, notBefore: new Date(Date.now() + 10 * DAY) });
+    assertRefused(
+      await run(['install', '-f', PINS, '-f', identityValues('future.yaml', anchor.certificatePem, future)]),
+      /issuer cert is within its validity period: issuer certificate identity\.linkerd\.cluster\.local is not valid before 20\d\d-/,
+    );
+    const foreign = await generateIssuer({ anchor: other });
+    assertRefused(
+      await run(['install', '-f', PINS, '-f', identityValues('foreign.yaml', anchor.certificatePem, foreign)]),
+      /issuer cert is issued by the trust anchor: issuer certificate .* is not signed by the trust anchor/,
+    );
+  });
+
+  it('renders, with a warning on stderr, an issuer expiring within 60 days', async () => {
+    const anchor = await generateTrustAnchor();
+    const soon = await generateIssuer({ anchor, validityDays: 30 });
+    const result = await run(['install', '-f', PINS, '-f', identityValues('soon.yaml', anchor.certificatePem, soon)]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /warning: issuer cert is valid for at least 60 days: issuer certificate .* will expire on /);
+  });
+});
