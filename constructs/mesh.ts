@@ -4,13 +4,23 @@
  * `cdk8s synth` numbers the files in the order `kubectl apply` needs and the Pulumi stacks get the
  * same edges as `dependsOn`.
  *
+ * With `identity.certManager`, a `cert-manager-identity` chart comes between the CRDs and the CNI /
+ * control plane, and no certificate or key passes through the render.
+ *
  * Extensions read what they need from the control plane's resolved values (namespace, trust domain,
  * CNI mode, outbound port), as upstream's `viz install` / `multicluster install` read `linkerd-config`;
  * the user's extension values still win.
  */
 import { Construct } from 'constructs';
+import { certManagerControlPlaneValues, certManagerVizValues } from '../lib/identity/cert-manager.js';
+import {
+  resolveCertManagerIdentity,
+  type CertManagerIdentityOptions,
+  type ResolvedCertManagerIdentity,
+} from '../lib/identity/cert-manager-options.js';
 import type { MeshProps } from '../lib/props/mesh-props.js';
-import { resolveMeshProps } from '../lib/props/mesh-props.js';
+import { meshPropsToValues, resolveMeshProps } from '../lib/props/mesh-props.js';
+import { resolveMeshValues } from '../lib/values/mesh/resolve.js';
 import { mergeUserValues, type ValueTree } from '../lib/values/tree.js';
 import type { MeshValues } from '../lib/values/mesh/types.js';
 import { resolveCniValues } from '../lib/values/cni/resolve.js';
@@ -19,7 +29,8 @@ import { resolveMulticlusterValues } from '../lib/values/multicluster/resolve.js
 import { CrdsChart } from './crds/crds-chart.js';
 import { ControlPlaneChart } from './control-plane/control-plane-chart.js';
 import { CniChart } from './cni/cni-chart.js';
-import { VizChart } from './viz/viz-chart.js';
+import { CertManagerIdentityChart } from './identity/cert-manager-chart.js';
+import { DEFAULT_VIZ_NAMESPACE, VizChart } from './viz/viz-chart.js';
 import { MulticlusterChart } from './multicluster/multicluster-chart.js';
 
 /** An optional extension phase. */
@@ -34,6 +45,21 @@ export interface ExtensionOptions {
   readonly namespace?: string;
 }
 
+/** How the mesh's identity and webhook certificates are provisioned. */
+export interface MeshIdentitySpec {
+  /**
+   * Issue everything in-cluster with cert-manager, and distribute the trust anchors with
+   * trust-manager: the render then contains no certificate or key at all. Adds the
+   * `cert-manager-identity` chart (after the CRDs, before the control plane), the identity issuer and
+   * webhook Certificates to the control-plane chart, tap's and tap-injector's to viz, and values
+   * overlays (`identity.issuer.scheme: kubernetes.io/tls`, `identity.externalCA: true`, webhooks'
+   * `externalSecret` + `injectCaFrom`) under the user's values, which still win.
+   * Needs cert-manager and trust-manager in the cluster: see docs/identity-cert-manager.md.
+   * @default - not used: certificates come from `mesh.identity` / the values
+   */
+  readonly certManager?: CertManagerIdentityOptions;
+}
+
 export interface MeshSpec {
   /** The control plane (and CRDs). */
   readonly mesh: MeshProps;
@@ -45,6 +71,8 @@ export interface MeshSpec {
   readonly viz?: ExtensionOptions;
   /** The multicluster extension. @default - not installed */
   readonly multicluster?: ExtensionOptions;
+  /** Identity provisioning. @default - certificates from `mesh.identity` / the values */
+  readonly identity?: MeshIdentitySpec;
 }
 
 const enabled = (o: ExtensionOptions | undefined, fallback = false): boolean => (o ? o.enabled ?? true : fallback);
@@ -54,6 +82,9 @@ export class Mesh extends Construct {
   readonly values: MeshValues;
   readonly namespace: string;
   readonly crds: CrdsChart;
+  /** cert-manager mode only: its resolved options and the cert-manager / trust-manager chart. */
+  readonly certManager?: ResolvedCertManagerIdentity;
+  readonly certManagerIdentity?: CertManagerIdentityChart;
   readonly controlPlane: ControlPlaneChart;
   readonly cni?: CniChart;
   readonly viz?: VizChart;
@@ -62,13 +93,29 @@ export class Mesh extends Construct {
   constructor(scope: Construct, id: string, spec: MeshSpec) {
     super(scope, id);
     this.namespace = spec.namespace ?? 'linkerd';
-    this.values = resolveMeshProps(spec.mesh);
+    const vizNamespace = spec.viz?.namespace ?? DEFAULT_VIZ_NAMESPACE;
+    const certManagerOptions = spec.identity?.certManager;
+    // Options are checked before the values: the overlay depends only on the namespaces.
+    const preliminary = certManagerOptions
+      ? resolveCertManagerIdentity(certManagerOptions, { controlPlaneNamespace: this.namespace, vizNamespace })
+      : undefined;
+    this.values = preliminary
+      ? resolveMeshValues({ user: mergeUserValues([certManagerControlPlaneValues(preliminary), meshPropsToValues(spec.mesh)]), ha: spec.mesh.ha })
+      : resolveMeshProps(spec.mesh);
     const values = this.values;
     const ha = spec.mesh.ha ?? false;
+    const certManager = preliminary ? { ...preliminary, trustDomain: values.identityTrustDomain || values.clusterDomain } : undefined;
+    this.certManager = certManager;
 
     this.crds = new CrdsChart(this, 'crds', { values, controlPlaneNamespace: this.namespace });
-    this.controlPlane = new ControlPlaneChart(this, 'control-plane', { values, namespace: this.namespace });
+    if (certManager) {
+      this.certManagerIdentity = new CertManagerIdentityChart(this, 'cert-manager-identity', { identity: certManager });
+      this.certManagerIdentity.addDependency(this.crds);
+    }
+    this.controlPlane = new ControlPlaneChart(this, 'control-plane', { values, namespace: this.namespace, certManager });
     this.controlPlane.addDependency(this.crds);
+    // Identity waits for the issuer Secret, and the trust roots ConfigMap comes from the Bundle.
+    if (this.certManagerIdentity) this.controlPlane.addDependency(this.certManagerIdentity);
 
     if (enabled(spec.cni, values.cniEnabled)) {
       const cniValues = resolveCniValues({
@@ -87,11 +134,12 @@ export class Mesh extends Construct {
       const vizValues = resolveVizValues({
         user: mergeUserValues([
           { linkerdNamespace: this.namespace, cniEnabled: values.cniEnabled, linkerdVersion: values.linkerdVersion },
+          certManager ? certManagerVizValues(certManager) : {},
           spec.viz?.values ?? {},
         ]),
         ha: spec.viz?.ha ?? ha,
       });
-      this.viz = new VizChart(this, 'viz', { values: vizValues, namespace: spec.viz?.namespace });
+      this.viz = new VizChart(this, 'viz', { values: vizValues, namespace: vizNamespace, certManager });
       this.viz.addDependency(this.controlPlane);
     }
 

@@ -5,6 +5,9 @@
  */
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
+import { MeshformError } from '../../lib/errors.js';
+import { certManagerControlPlaneObjects } from '../../lib/identity/cert-manager.js';
+import type { ResolvedCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
 import type { KubeObject } from '../../lib/manifest.js';
 import type { MeshValues } from '../../lib/values/mesh/types.js';
 import { addObjects } from '../kube-object.js';
@@ -31,6 +34,12 @@ export interface ControlPlaneChartProps extends ChartProps {
    * @default 'linkerd'
    */
   readonly namespace?: string;
+  /**
+   * cert-manager identity mode: the identity issuer and webhook `Certificate`s are added right after
+   * the Namespace. The values should carry `certManagerControlPlaneValues` (`Mesh` does this).
+   * @default - none (certificates come from the values)
+   */
+  readonly certManager?: ResolvedCertManagerIdentity;
 }
 
 /** Every control-plane object for `ctx`, in apply order (also usable without cdk8s). */
@@ -72,10 +81,22 @@ export class ControlPlaneChart extends Chart {
 
   constructor(scope: Construct, id: string, props: ControlPlaneChartProps) {
     // The objects carry their own namespaces (some are cluster-scoped): the chart must not add one.
-    const { values, namespace = 'linkerd', ...chartProps } = props;
+    const { values, namespace = 'linkerd', certManager, ...chartProps } = props;
     super(scope, id, { ...chartProps, namespace: undefined });
     this.values = values;
     this.releaseNamespace = namespace;
-    addObjects(this, controlPlaneObjects({ values, namespace }));
+    const [ns, ...rest] = controlPlaneObjects({ values, namespace });
+    addObjects(this, [ns, ...controlPlaneCertificates(certManager, namespace), ...rest]);
   }
+}
+
+/** The cert-manager Certificates of the control-plane namespace (none without cert-manager). */
+function controlPlaneCertificates(certManager: ResolvedCertManagerIdentity | undefined, namespace: string): KubeObject[] {
+  if (!certManager) return [];
+  if (certManager.controlPlaneNamespace !== namespace) {
+    throw new MeshformError('cert-manager identity does not match the control plane', [
+      { path: 'certManager.controlPlaneNamespace', value: certManager.controlPlaneNamespace, message: `must be the control plane's namespace (${namespace})` },
+    ]);
+  }
+  return certManagerControlPlaneObjects(certManager).map((c) => c as unknown as KubeObject);
 }

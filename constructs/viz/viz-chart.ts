@@ -5,6 +5,10 @@
  */
 import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
+import { MeshformError } from '../../lib/errors.js';
+import { certManagerVizObjects } from '../../lib/identity/cert-manager.js';
+import type { ResolvedCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
+import type { KubeObject } from '../../lib/manifest.js';
 import type { VizValues } from '../../lib/values/viz/types.js';
 import { addObjects } from '../kube-object.js';
 import type { VizContext } from './context.js';
@@ -25,6 +29,12 @@ export interface VizChartProps {
    * @default 'linkerd-viz'
    */
   readonly namespace?: string;
+  /**
+   * cert-manager identity mode: the `tap` and `tap-injector` `Certificate`s are added right after the
+   * Namespace. The values should carry `certManagerVizValues` (`Mesh` does this).
+   * @default - none (certificates come from the values)
+   */
+  readonly certManager?: ResolvedCertManagerIdentity;
 }
 
 export const DEFAULT_VIZ_NAMESPACE = 'linkerd-viz';
@@ -40,6 +50,7 @@ export class VizChart extends Chart {
     const ctx: VizContext = { values: props.values, namespace };
     addObjects(this, [
       ...vizNamespace(ctx),
+      ...vizCertificates(props.certManager, namespace),
       ...metricsApiRbac(ctx),
       ...prometheusRbac(ctx),
       ...tapRbac(ctx),
@@ -58,4 +69,15 @@ export class VizChart extends Chart {
       ...serviceProfiles(ctx),
     ]);
   }
+}
+
+/** The cert-manager Certificates of the viz namespace (none without cert-manager). */
+function vizCertificates(certManager: ResolvedCertManagerIdentity | undefined, namespace: string): KubeObject[] {
+  if (!certManager) return [];
+  if (certManager.vizNamespace !== namespace) {
+    throw new MeshformError('cert-manager identity does not match viz', [
+      { path: 'certManager.vizNamespace', value: certManager.vizNamespace, message: `must be viz's namespace (${namespace})` },
+    ]);
+  }
+  return certManagerVizObjects(certManager).map((c) => c as unknown as KubeObject);
 }

@@ -11,6 +11,7 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import * as tls from '@pulumi/tls';
+import { identityIssuerCertificate } from '../../lib/identity/cert-manager.js';
 import type { IdentityMode } from '../config.js';
 import { createKubeResource, type KubeManifest } from './kube-resource.js';
 
@@ -99,7 +100,7 @@ export class MeshIdentity extends pulumi.ComponentResource {
         ),
       });
     } else {
-      objects.push(...certManagerObjects(args, cn, metadata));
+      objects.push(...certManagerObjects(args, metadata));
     }
     this.resources = objects.map((o) => createKubeResource(prefix, o, child));
     this.trustAnchorPem = material.trustAnchorPem;
@@ -168,10 +169,22 @@ function generate(prefix: string, args: MeshIdentityArgs, cn: string, opts: pulu
   return { trustAnchorPem: anchor.certPem, issuer: { certPem: issuer.certPem, keyPem: pulumi.secret(issuerKey.privateKeyPem) } };
 }
 
-/** cert-manager objects: a CA `Issuer` over the anchor Secret and the issuer `Certificate`. */
-function certManagerObjects(args: MeshIdentityArgs, cn: string, metadata: (name: string) => KubeManifest['metadata']): KubeManifest[] {
+/**
+ * cert-manager objects: a CA `Issuer` over the anchor Secret and the issuer `Certificate` (the same
+ * definition as the cdk8s cert-manager mode's, from `identityIssuerCertificate`).
+ */
+function certManagerObjects(args: MeshIdentityArgs, metadata: (name: string) => KubeManifest['metadata']): KubeManifest[] {
   const c = args.certManager as CertManagerIdentity;
   const anchorIssuer = 'linkerd-trust-anchor';
+  const certificate = identityIssuerCertificate({
+    namespace: args.namespace,
+    trustDomain: args.trustDomain,
+    issuerRef: { name: anchorIssuer, kind: 'Issuer' },
+    duration: c.duration,
+    renewBefore: c.renewBefore,
+    labels: args.labels ?? {},
+    annotations: args.annotations,
+  });
   return [
     {
       apiVersion: 'cert-manager.io/v1',
@@ -179,21 +192,6 @@ function certManagerObjects(args: MeshIdentityArgs, cn: string, metadata: (name:
       metadata: metadata(anchorIssuer),
       spec: { ca: { secretName: c.caSecretName ?? 'linkerd-trust-anchor' } },
     },
-    {
-      apiVersion: 'cert-manager.io/v1',
-      kind: 'Certificate',
-      metadata: metadata(ISSUER_SECRET),
-      spec: {
-        secretName: ISSUER_SECRET,
-        duration: c.duration ?? '48h',
-        renewBefore: c.renewBefore ?? '25h',
-        issuerRef: { name: anchorIssuer, kind: 'Issuer' },
-        commonName: cn,
-        dnsNames: [cn],
-        isCA: true,
-        privateKey: { algorithm: 'ECDSA' },
-        usages: ['cert sign', 'crl sign', 'server auth', 'client auth'],
-      },
-    },
+    { ...certificate, metadata: { ...certificate.metadata } },
   ];
 }

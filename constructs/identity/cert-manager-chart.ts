@@ -1,0 +1,36 @@
+/**
+ * The cert-manager identity phase: cert-manager's self-signed Issuer, the trust-anchor generations
+ * and the webhook CA (Certificates and ClusterIssuers, in cert-manager's namespace) and trust-manager's
+ * `linkerd-identity-trust-roots` Bundle. Applied after the CRDs and before the control plane, whose
+ * chart carries the namespaced Certificates (identity issuer, webhooks) after its Namespace.
+ * Needs cert-manager and trust-manager installed in the cluster (docs/identity-cert-manager.md).
+ */
+import { Chart, type ChartProps } from 'cdk8s';
+import type { Construct } from 'constructs';
+import type { ResolvedCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
+import { certManagerClusterObjects, type CertManagerObject } from '../../lib/identity/cert-manager.js';
+import type { KubeObject } from '../../lib/manifest.js';
+import { addObjects } from '../kube-object.js';
+
+export interface CertManagerIdentityChartProps extends ChartProps {
+  /** Resolved options (`resolveCertManagerIdentity`). */
+  readonly identity: ResolvedCertManagerIdentity;
+}
+
+/** cert-manager's typed objects are plain JSON; the charts take them as `KubeObject`s. */
+export function certManagerKubeObjects(objects: readonly CertManagerObject[]): KubeObject[] {
+  return objects.map((o) => o as unknown as KubeObject);
+}
+
+export class CertManagerIdentityChart extends Chart {
+  /** The options this chart was rendered from. */
+  readonly identity: ResolvedCertManagerIdentity;
+
+  constructor(scope: Construct, id: string, props: CertManagerIdentityChartProps) {
+    // Objects carry their own namespaces (ClusterIssuers and the Bundle are cluster-scoped).
+    const { identity, ...chartProps } = props;
+    super(scope, id, { ...chartProps, namespace: undefined });
+    this.identity = identity;
+    addObjects(this, certManagerKubeObjects(certManagerClusterObjects(identity)));
+  }
+}

@@ -1,0 +1,1 @@
+export * from './cert-manager-chart.js';

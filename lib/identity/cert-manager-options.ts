@@ -1,0 +1,231 @@
+/**
+ * Options of the cert-manager identity mode (the mesh's trust anchors, identity issuer and webhook
+ * serving certificates all issued in-cluster by cert-manager, the trust bundle distributed by
+ * trust-manager), their validation and their resolution into a complete, defaulted form.
+ *
+ * Validation collects every problem (field path, value, what is allowed) into one `MeshformError`.
+ */
+import { IssueCollector, joinPath, type ValidationIssue } from '../errors.js';
+import { duration as durationCheck } from '../values/checks.js';
+
+/** How the mesh's identity and webhook certificates are issued by cert-manager. */
+export interface CertManagerIdentityOptions {
+  /**
+   * cert-manager's namespace: the self-signed `Issuer`, the CA `Certificate`s (trust anchors, webhook
+   * CA) and their Secrets live here. It must also be trust-manager's trust namespace (trust-manager
+   * reads the anchors' Secrets from it) and cert-manager's cluster resource namespace (the
+   * `ClusterIssuer`s read their CA Secrets from it).
+   * @default 'cert-manager'
+   */
+  readonly namespace?: string;
+  /**
+   * Trust-anchor generations, oldest first. Each is a DNS-label fragment naming the Certificate,
+   * Secret and ClusterIssuer `linkerd-trust-anchor-<generation>`; every generation's certificate is in
+   * the trust bundle. Rotate anchors by appending a generation, moving `signingTrustAnchor` to it once
+   * the bundle has propagated, and dropping the old one once nothing it signed is left.
+   * @default ['1']
+   */
+  readonly trustAnchors?: readonly string[];
+  /**
+   * The generation whose ClusterIssuer signs the identity issuer certificate; one of `trustAnchors`.
+   * Defaults to the oldest so that appending a generation is, by itself, the safe first rotation step
+   * (the new anchor joins the bundle; nothing is signed by it until this is moved).
+   * @default - the first (oldest) of `trustAnchors`
+   */
+  readonly signingTrustAnchor?: string;
+  /** Lifetime of each trust-anchor certificate (a Go duration). @default '87600h' (10 years) */
+  readonly trustAnchorDuration?: string;
+  /** Lifetime of the identity issuer certificate. @default '48h' (upstream's cert-manager guide) */
+  readonly issuerDuration?: string;
+  /** How long before expiry cert-manager renews the identity issuer. @default '25h' */
+  readonly issuerRenewBefore?: string;
+  /** Lifetime of the webhook CA certificate. @default '87600h' (10 years) */
+  readonly webhookCaDuration?: string;
+  /** Lifetime of each webhook / tap serving certificate. @default '24h' */
+  readonly webhookDuration?: string;
+  /** How long before expiry cert-manager renews a webhook serving certificate. @default '1h' */
+  readonly webhookRenewBefore?: string;
+  /** Labels added to every generated object (after the standard ones). @default {} */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** Where the mesh is installed: read from the mesh, not chosen in the options. */
+export interface CertManagerTarget {
+  /** The control plane's namespace. @default 'linkerd' */
+  readonly controlPlaneNamespace?: string;
+  /** The viz extension's namespace. @default 'linkerd-viz' */
+  readonly vizNamespace?: string;
+  /** The identity trust domain. @default 'cluster.local' */
+  readonly trustDomain?: string;
+}
+
+/** The options with every default applied, plus the target; what the builders read. */
+export interface ResolvedCertManagerIdentity {
+  readonly namespace: string;
+  readonly trustAnchors: readonly string[];
+  readonly signingTrustAnchor: string;
+  readonly trustAnchorDuration: string;
+  readonly issuerDuration: string;
+  readonly issuerRenewBefore: string;
+  readonly webhookCaDuration: string;
+  readonly webhookDuration: string;
+  readonly webhookRenewBefore: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly controlPlaneNamespace: string;
+  readonly vizNamespace: string;
+  readonly trustDomain: string;
+}
+
+export const CERT_MANAGER_DEFAULTS = {
+  namespace: 'cert-manager',
+  trustAnchors: ['1'] as readonly string[],
+  trustAnchorDuration: '87600h',
+  issuerDuration: '48h',
+  issuerRenewBefore: '25h',
+  webhookCaDuration: '87600h',
+  webhookDuration: '24h',
+  webhookRenewBefore: '1h',
+} as const;
+
+/** The options' field path in `MeshSpec` (`identity.certManager`), used in error messages. */
+export const CERT_MANAGER_OPTIONS_PATH = 'identity.certManager';
+
+/** Prefix of the per-generation trust-anchor objects. */
+export const TRUST_ANCHOR_NAME_PREFIX = 'linkerd-trust-anchor-';
+
+/** Certificate, Secret and ClusterIssuer name of trust-anchor generation `generation`. */
+export function trustAnchorName(generation: string): string {
+  return `${TRUST_ANCHOR_NAME_PREFIX}${generation}`;
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** `linkerd-trust-anchor-<g>` must stay a DNS label (63 characters), as ClusterIssuer names often are. */
+const MAX_GENERATION_LENGTH = 63 - TRUST_ANCHOR_NAME_PREFIX.length;
+/** cert-manager refuses certificates shorter than an hour. */
+const MIN_DURATION_MS = 3_600_000;
+
+const GO_UNITS: Readonly<Record<string, number>> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1e3, m: 60e3, h: 3600e3 };
+
+/** A Go duration in milliseconds; undefined when it is not one. */
+export function parseGoDuration(text: string): number | undefined {
+  if (durationCheck(text) !== undefined) return undefined;
+  if (text === '0') return 0;
+  let total = 0;
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(m[1]) * GO_UNITS[m[2]];
+  return total;
+}
+
+function dnsLabelProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !DNS_LABEL.test(value) || value.length > 63) {
+    return `must be a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)`;
+  }
+  return undefined;
+}
+
+function dnsNameProblem(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length <= 253 && value.split('.').every((l) => DNS_LABEL.test(l) && l.length <= 63)
+    ? undefined
+    : 'must be a lowercase DNS name such as cluster.local';
+}
+
+function durationProblem(value: unknown): string | undefined {
+  const ms = typeof value === 'string' ? parseGoDuration(value) : undefined;
+  if (ms === undefined) return 'must be a Go duration such as 48h, 90m or 2160h0m0s';
+  if (ms < MIN_DURATION_MS) return 'must be at least 1h (cert-manager refuses shorter certificates)';
+  return undefined;
+}
+
+/** Every problem with `options` (and the target), with field paths under `path`. */
+export function validateCertManagerIdentity(
+  options: CertManagerIdentityOptions = {},
+  target: CertManagerTarget = {},
+  path: string = CERT_MANAGER_OPTIONS_PATH,
+): ValidationIssue[] {
+  const issues = new IssueCollector();
+  const at = (key: string | number) => joinPath(path, key);
+
+  if (options.namespace !== undefined) issues.check(at('namespace'), options.namespace, dnsLabelProblem(options.namespace));
+
+  const anchors = options.trustAnchors ?? CERT_MANAGER_DEFAULTS.trustAnchors;
+  if (!Array.isArray(anchors) || anchors.length === 0) {
+    issues.add(at('trustAnchors'), anchors, 'must list at least one trust-anchor generation, oldest first, e.g. ["1"]');
+  } else {
+    const seen = new Set<unknown>();
+    anchors.forEach((g: unknown, i) => {
+      if (typeof g !== 'string' || !DNS_LABEL.test(g) || g.length > MAX_GENERATION_LENGTH) {
+        issues.add(
+          joinPath(at('trustAnchors'), i),
+          g,
+          `must be a DNS-label fragment (lowercase letters, digits and '-', starting and ending with a letter or digit) ` +
+            `of at most ${MAX_GENERATION_LENGTH} characters, so that ${TRUST_ANCHOR_NAME_PREFIX}<generation> is a valid name`,
+        );
+      } else if (seen.has(g)) {
+        issues.add(joinPath(at('trustAnchors'), i), g, 'is listed twice: each trust-anchor generation must be unique');
+      }
+      seen.add(g);
+    });
+    if (options.signingTrustAnchor !== undefined && !anchors.includes(options.signingTrustAnchor)) {
+      issues.add(at('signingTrustAnchor'), options.signingTrustAnchor, `must be one of trustAnchors (${anchors.map((a) => JSON.stringify(a)).join(', ')})`);
+    }
+  }
+
+  const durations: [keyof CertManagerIdentityOptions, string | undefined][] = [
+    ['trustAnchorDuration', options.trustAnchorDuration],
+    ['issuerDuration', options.issuerDuration],
+    ['issuerRenewBefore', options.issuerRenewBefore],
+    ['webhookCaDuration', options.webhookCaDuration],
+    ['webhookDuration', options.webhookDuration],
+    ['webhookRenewBefore', options.webhookRenewBefore],
+  ];
+  for (const [key, value] of durations) if (value !== undefined) issues.check(at(key), value, durationProblem(value));
+  renewBeforeCheck(issues, at('issuerRenewBefore'), options.issuerRenewBefore ?? CERT_MANAGER_DEFAULTS.issuerRenewBefore, options.issuerDuration ?? CERT_MANAGER_DEFAULTS.issuerDuration, 'issuerDuration');
+  renewBeforeCheck(issues, at('webhookRenewBefore'), options.webhookRenewBefore ?? CERT_MANAGER_DEFAULTS.webhookRenewBefore, options.webhookDuration ?? CERT_MANAGER_DEFAULTS.webhookDuration, 'webhookDuration');
+
+  if (options.labels !== undefined) {
+    for (const [k, v] of Object.entries(options.labels)) {
+      if (typeof v !== 'string') issues.add(joinPath(at('labels'), k), v, 'label values must be strings');
+    }
+  }
+
+  if (target.controlPlaneNamespace !== undefined) issues.check('namespace', target.controlPlaneNamespace, dnsLabelProblem(target.controlPlaneNamespace));
+  if (target.vizNamespace !== undefined) issues.check('viz.namespace', target.vizNamespace, dnsLabelProblem(target.vizNamespace));
+  if (target.trustDomain !== undefined) issues.check('identityTrustDomain', target.trustDomain, dnsNameProblem(target.trustDomain));
+  return [...issues.issues];
+}
+
+/** cert-manager rejects `renewBefore >= duration`; only checked when both parse. */
+function renewBeforeCheck(issues: IssueCollector, path: string, renewBefore: string, duration: string, durationKey: string): void {
+  const r = parseGoDuration(renewBefore);
+  const d = parseGoDuration(duration);
+  if (r !== undefined && d !== undefined && r >= MIN_DURATION_MS && d >= MIN_DURATION_MS && r >= d) {
+    issues.add(path, renewBefore, `must be shorter than ${durationKey} (${duration})`);
+  }
+}
+
+/** Validates (throwing one `MeshformError` with every issue) and applies the defaults. */
+export function resolveCertManagerIdentity(
+  options: CertManagerIdentityOptions = {},
+  target: CertManagerTarget = {},
+  path: string = CERT_MANAGER_OPTIONS_PATH,
+): ResolvedCertManagerIdentity {
+  const issues = new IssueCollector();
+  issues.addAll(validateCertManagerIdentity(options, target, path));
+  issues.throwIfAny('invalid cert-manager identity options');
+  const d = CERT_MANAGER_DEFAULTS;
+  const trustAnchors = [...(options.trustAnchors ?? d.trustAnchors)];
+  return {
+    namespace: options.namespace ?? d.namespace,
+    trustAnchors,
+    signingTrustAnchor: options.signingTrustAnchor ?? trustAnchors[0],
+    trustAnchorDuration: options.trustAnchorDuration ?? d.trustAnchorDuration,
+    issuerDuration: options.issuerDuration ?? d.issuerDuration,
+    issuerRenewBefore: options.issuerRenewBefore ?? d.issuerRenewBefore,
+    webhookCaDuration: options.webhookCaDuration ?? d.webhookCaDuration,
+    webhookDuration: options.webhookDuration ?? d.webhookDuration,
+    webhookRenewBefore: options.webhookRenewBefore ?? d.webhookRenewBefore,
+    labels: { ...options.labels },
+    controlPlaneNamespace: target.controlPlaneNamespace ?? 'linkerd',
+    vizNamespace: target.vizNamespace ?? 'linkerd-viz',
+    trustDomain: target.trustDomain ?? 'cluster.local',
+  };
+}
