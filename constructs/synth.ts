@@ -9,7 +9,7 @@ import type { App } from 'cdk8s';
 import { toYamlStream } from '../lib/manifest.js';
 import { chartObjects } from './kube-object.js';
 
-const PHASE_FILE = /^\d\d-[a-z0-9-]+\.yaml$/;
+export const PHASE_FILE = /^\d\d-[a-z0-9-]+\.yaml$/;
 
 export function synthPhases(app: App, outdir: string): string[] {
   mkdirSync(outdir, { recursive: true });

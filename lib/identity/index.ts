@@ -4,3 +4,8 @@ export * from './check.js';
 export * from './webhook-certs.js';
 export * from './store.js';
 export * from './values-check.js';
+export * from './cert-manager-options.js';
+export * from './cert-manager.js';
+export * from './rotation.js';
+export * from './rotation-plan.js';
+export * from './trust-state-manifests.js';

@@ -1,0 +1,74 @@
+/**
+ * The synth's guard against a trust-anchor rotation step that would break running proxies: the
+ * previously synthesized phase files in the output directory stand for what is deployed; the app's
+ * charts for what would be. `checkRotationStep` compares the two trust states (see
+ * `lib/identity/rotation.ts`); an error refuses the synth before anything is written.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { App } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
+import { MeshformError } from '../lib/errors.js';
+import type { Finding } from '../lib/identity/check.js';
+import { checkRotationStep, type RotationCheckOptions, type TrustState } from '../lib/identity/rotation.js';
+import { trustStateFromManifests } from '../lib/identity/trust-state-manifests.js';
+import { chartObjects } from './kube-object.js';
+import { PHASE_FILE } from './synth.js';
+
+/**
+ * The objects of the phase files (`NN-<phase>.yaml`) a previous synth wrote to `outdir`, in file
+ * order; undefined when there are none (no previous synth). Throws a `MeshformError` naming the file
+ * when one does not parse.
+ */
+export function readSynthesizedObjects(outdir: string): unknown[] | undefined {
+  if (!existsSync(outdir)) return undefined;
+  const files = readdirSync(outdir).filter((name) => PHASE_FILE.test(name)).sort();
+  if (!files.length) return undefined;
+  return files.flatMap((file) => {
+    const docs = parseAllDocuments(readFileSync(join(outdir, file), 'utf8'));
+    const list = Array.isArray(docs) ? docs : [docs];
+    return list.flatMap((doc) => {
+      if (doc.errors.length) {
+        throw new MeshformError(`${join(outdir, file)} is not valid YAML (${doc.errors[0].message}): cannot tell what is deployed`);
+      }
+      const value: unknown = doc.toJS();
+      return value === null || value === undefined ? [] : [value];
+    });
+  });
+}
+
+export interface RotationGuardResult {
+  /** The trust state of the previous synth; undefined for a first install. */
+  readonly deployed?: TrustState;
+  /** The trust state of the app's render; undefined when it carries no identity (e.g. an external CA). */
+  readonly proposed?: TrustState;
+  /** The rotation findings (empty when the render carries no identity). */
+  readonly findings: readonly Finding[];
+}
+
+/** Compares the trust state of `app`'s charts with the one previously synthesized to `outdir`. */
+export function checkRotationAgainstOutdir(app: App, outdir: string, opts: RotationCheckOptions = {}): RotationGuardResult {
+  const previous = readSynthesizedObjects(outdir);
+  const deployed = previous ? trustStateFromManifests(previous) : undefined;
+  const proposed = trustStateFromManifests(app.charts.flatMap((chart) => chartObjects(chart)));
+  if (!proposed) return { deployed, findings: [] };
+  return { deployed, proposed, findings: checkRotationStep(deployed, proposed, opts) };
+}
+
+/**
+ * Runs `checkRotationAgainstOutdir`, reports warnings through `log`, and throws a `MeshformError`
+ * listing every error, so the caller writes nothing.
+ */
+export function guardRotation(app: App, outdir: string, opts: RotationCheckOptions & { readonly log?: (msg: string) => void } = {}): RotationGuardResult {
+  const result = checkRotationAgainstOutdir(app, outdir, opts);
+  const log = opts.log ?? (() => {});
+  for (const f of result.findings) if (f.severity === 'warning') log(`meshform: warning: ${f.check}: ${f.message}`);
+  const errors = result.findings.filter((f) => f.severity === 'error');
+  if (errors.length) {
+    throw new MeshformError(
+      `refusing to synthesize: this trust-anchor change would break the proxies running with what was last synthesized to ${outdir} (nothing written)`,
+      errors.map((f) => ({ path: f.check, value: undefined, message: f.message })),
+    );
+  }
+  return result;
+}
