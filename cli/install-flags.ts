@@ -18,6 +18,8 @@ export const INSTALL_IDENTITY_OPTIONS = {
   'identity-clock-skew-allowance': { type: 'string' },
   'identity-external-issuer': { type: 'boolean' },
   'identity-external-ca': { type: 'boolean' },
+  'cert-manager': { type: 'boolean' },
+  'cert-manager-namespace': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 type Options = Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
@@ -38,12 +40,17 @@ export function identityFlagValues(options: Options, cwd: string): { readonly tr
     }
   };
 
-  const externalIssuer = options['identity-external-issuer'] === true;
+  const certManager = options['cert-manager'] === true;
+  const externalIssuer = options['identity-external-issuer'] === true || certManager;
   if (externalIssuer) {
+    const by = certManager ? '--cert-manager' : '--identity-external-issuer';
     for (const name of ['identity-issuer-certificate-file', 'identity-issuer-key-file']) {
       // Upstream refuses the combination: the external issuer's Secret is the only issuer.
-      if (str(name) !== undefined) issues.push({ path: `--${name}`, value: str(name), message: 'cannot be used with --identity-external-issuer' });
+      if (str(name) !== undefined) issues.push({ path: `--${name}`, value: str(name), message: `cannot be used with ${by}` });
     }
+  }
+  if (!certManager && str('cert-manager-namespace') !== undefined) {
+    issues.push({ path: '--cert-manager-namespace', value: str('cert-manager-namespace'), message: 'only applies with --cert-manager' });
   }
   const tls: ValueTree = {};
   const crt = externalIssuer ? undefined : file('identity-issuer-certificate-file');

@@ -5,26 +5,58 @@
  *
  * Identity: on first run a trust anchor, issuer and webhook serving certificates are generated into
  * a git-ignored local folder and reused afterwards, so two synths give byte-identical files.
+ * A trust-anchor rotation is advanced in that folder (`rotateTrustAnchor`, docs/identity-rotation.md);
+ * before writing, the render's trust anchors and issuer are compared with the files synthesized
+ * before, and a step that would break running proxies is refused with nothing written.
+ *
+ * `MESHFORM_IDENTITY=cert-manager` (`npm run synth:cert-manager`) renders cert-manager mode instead:
+ * no local folder, no certificate or key in the output (docs/identity-cert-manager.md).
  */
 import { App } from 'cdk8s';
 import { checkIdentity } from '../lib/identity/check.js';
 import { identityValuesOverlay, loadOrCreateIdentity, vizTlsOverlay } from '../lib/identity/store.js';
 import { MeshformError } from '../lib/errors.js';
 import { Mesh } from './mesh.js';
+import { guardRotation } from './rotation-guard.js';
 import { synthPhases } from './synth.js';
 
 const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
 const identityDir = process.env.MESHFORM_IDENTITY_DIR ?? '.meshform/identity';
+const IDENTITY_MODES = ['generated', 'cert-manager'] as const;
+const identityMode = process.env.MESHFORM_IDENTITY || 'generated';
+
+const log = (message: string): void => {
+  process.stderr.write(`${message}\n`);
+};
 
 async function main(): Promise<void> {
+  if (!(IDENTITY_MODES as readonly string[]).includes(identityMode)) {
+    throw new MeshformError('invalid MESHFORM_IDENTITY', [
+      { path: 'MESHFORM_IDENTITY', value: identityMode, message: `must be one of ${IDENTITY_MODES.join(', ')}` },
+    ]);
+  }
+  const app = new App({ outdir });
+  const mesh = identityMode === 'cert-manager' ? certManagerMesh(app) : await generatedIdentityMesh(app);
+  guardRotation(app, outdir, { issuanceLifetime: mesh.values.identity.issuer.issuanceLifetime, log });
+  const files = synthPhases(app, outdir);
+  process.stderr.write(`meshform: wrote ${files.map((f) => `${outdir}/${f}`).join(', ')}\n`);
+}
+
+/** cert-manager issues every certificate in-cluster; trust-manager publishes the anchors. */
+function certManagerMesh(app: App): Mesh {
+  return new Mesh(app, 'mesh', { mesh: { installGatewayAPI: true }, viz: {}, identity: { certManager: {} } });
+}
+
+/** Identity and webhook certificates from the local store (generated on first run). */
+async function generatedIdentityMesh(app: App): Promise<Mesh> {
   const identity = await loadOrCreateIdentity(identityDir, {
     trustDomain: 'cluster.local',
     namespace: 'linkerd',
-    log: (message) => process.stderr.write(`${message}\n`),
+    log,
   });
   // The store already printed warnings (e.g. expiry within 60 days); an error stops the synth.
   const errors = checkIdentity({
-    trustAnchorsPem: identity.trustAnchor.certificatePem,
+    trustAnchorsPem: identity.trustAnchorsPem,
     issuerCertificatePem: identity.issuer.certificatePem,
     issuerKeyPem: identity.issuer.privateKeyPem,
     trustDomain: identity.trustDomain,
@@ -35,13 +67,10 @@ async function main(): Promise<void> {
       errors.map((f) => ({ path: f.check, value: undefined, message: f.message })),
     );
   }
-  const app = new App({ outdir });
-  new Mesh(app, 'mesh', {
+  return new Mesh(app, 'mesh', {
     mesh: { installGatewayAPI: true, values: identityValuesOverlay(identity) },
     viz: { values: vizTlsOverlay(identity) },
   });
-  const files = synthPhases(app, outdir);
-  process.stderr.write(`meshform: wrote ${files.map((f) => `${outdir}/${f}`).join(', ')}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -2,6 +2,10 @@
  * `meshform install [--crds] [--ha] [-f VALUES]... [--set K=V]... [--namespace NS] [identity flags]`:
  * the CRDs (`--crds`) or the control plane, as upstream's `linkerd install --ignore-cluster` renders them.
  *
+ * `--cert-manager [--cert-manager-namespace NS]`: cert-manager issues the identity issuer and webhook
+ * certificates and trust-manager publishes the trust anchors; the output (cert-manager / trust-manager
+ * objects, then the control plane) carries no certificate or key (docs/identity-cert-manager.md).
+ *
  * Like upstream's install, the control plane is refused when its identity material fails the
  * certificate checks (unparsable, wrong algorithm, expired or not yet valid, not issued by a trust
  * anchor): exit 1, every problem on stderr, nothing on stdout.
@@ -9,12 +13,15 @@
 import { App } from 'cdk8s';
 import { IssueCollector, MeshformError, type ValidationIssue } from '../../lib/errors.js';
 import { EXPIRY_WARNING_DAYS, type Finding } from '../../lib/identity/check.js';
+import { certManagerClusterObjects, certManagerControlPlaneValues } from '../../lib/identity/cert-manager.js';
+import { resolveCertManagerIdentity, type ResolvedCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
 import { checkIdentityValues, findingsAsIssues } from '../../lib/identity/values-check.js';
 import { toYamlStream } from '../../lib/manifest.js';
 import { meshValueWarnings } from '../../lib/values/mesh/validate-identity.js';
 import { resolveMeshValues } from '../../lib/values/mesh/resolve.js';
 import type { MeshValues } from '../../lib/values/mesh/types.js';
 import { getPath, mergeUserValues, type ValueTree } from '../../lib/values/tree.js';
+import { certManagerKubeObjects } from '../../constructs/identity/cert-manager-chart.js';
 import { chartObjects } from '../../constructs/kube-object.js';
 import { identityFlagValues, INSTALL_IDENTITY_OPTIONS } from '../install-flags.js';
 import type { Command } from '../io.js';
@@ -37,7 +44,20 @@ export const install: Command = async (args, io) => {
   const issues = new IssueCollector();
   const fromFlags = identityFlagValues(flags.options, io.cwd);
   issues.addAll(fromFlags.issues);
-  const user = mergeUserValues([fromFlags.tree, flags.user]);
+  let certManager: ResolvedCertManagerIdentity | undefined;
+  if (flags.options['cert-manager'] === true) {
+    const target = { controlPlaneNamespace: namespace };
+    try {
+      certManager = resolveCertManagerIdentity({ namespace: flags.options['cert-manager-namespace'] as string | undefined }, target, '');
+    } catch (e) {
+      if (!(e instanceof MeshformError)) throw e;
+      issues.addAll(e.issues.map((i) => (i.path === 'namespace' ? { ...i, path: '--cert-manager-namespace' } : i)));
+      // Still render the overlay (it does not depend on the bad option) so no unrelated problems follow.
+      certManager = resolveCertManagerIdentity({}, target);
+    }
+  }
+  // The cert-manager overlay sits under the user's values, which still win.
+  const user = mergeUserValues([fromFlags.tree, certManager ? certManagerControlPlaneValues(certManager) : {}, flags.user]);
 
   // Upstream's Helm chart renders whatever identity strings it is given; only CLI-style renders check.
   const findings = getPath(user, 'cliVersion') === '' ? [] : checkIdentityValues(user, { namespace });
@@ -58,7 +78,9 @@ export const install: Command = async (args, io) => {
   if (values) {
     // Rendered even when refusing, so chart-level problems (webhook TLS) are reported in the same pass.
     try {
-      rendered = toYamlStream(chartObjects(new ControlPlaneChart(new App(), 'control-plane', { values, namespace })));
+      const cm = certManager && { ...certManager, trustDomain: values.identityTrustDomain || values.clusterDomain };
+      const controlPlane = chartObjects(new ControlPlaneChart(new App(), 'control-plane', { values, namespace, certManager: cm }));
+      rendered = toYamlStream([...(cm ? certManagerKubeObjects(certManagerClusterObjects(cm)) : []), ...controlPlane]);
     } catch (e) {
       if (!(e instanceof MeshformError)) throw e;
       issues.addAll(e.issues.length ? e.issues : [{ path: '', value: undefined, message: e.message }]);

@@ -138,3 +138,43 @@ describe('meshform install and upstream test certificates', { skip: skipShared }
     assert.match(result.stderr, /warning: issuer cert is valid for at least 60 days: issuer certificate .* will expire on /);
   });
 });
+
+describe('meshform install --cert-manager', () => {
+  it('renders cert-manager and trust-manager objects then the control plane, with no certificate or key, identically twice', async () => {
+    const first = await run(['install', '--cert-manager']);
+    assert.equal(first.code, 0, first.stderr);
+    assert.doesNotMatch(first.stdout, /PRIVATE KEY|BEGIN/);
+    assert.equal((await run(['install', '--cert-manager'])).stdout, first.stdout);
+    const objects = parseAllDocuments(first.stdout).map((d) => d.toJS() as { kind: string; metadata: { name: string; namespace?: string } });
+    const names = objects.map((o) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`);
+    assert.ok(names.includes('Bundle//linkerd-identity-trust-roots'));
+    assert.ok(names.includes('ClusterIssuer//linkerd-trust-anchor-1'));
+    assert.ok(names.includes('Certificate/linkerd/linkerd-identity-issuer'));
+    // The Namespace precedes the Certificates that live in it.
+    assert.ok(names.indexOf('Namespace//linkerd') < names.indexOf('Certificate/linkerd/linkerd-identity-issuer'));
+    assert.ok(!objects.some((o) => o.kind === 'Secret'));
+    assert.ok(!objects.some((o) => o.kind === 'ConfigMap' && o.metadata.name === 'linkerd-identity-trust-roots'));
+    assert.match(first.stdout, /cert-manager\.io\/inject-ca-from: linkerd\/linkerd-proxy-injector/);
+  });
+
+  it('puts the anchors in --cert-manager-namespace and refuses what contradicts the mode, collected', async () => {
+    const moved = await run(['install', '--cert-manager', '--cert-manager-namespace', 'certs']);
+    assert.equal(moved.code, 0, moved.stderr);
+    assert.match(moved.stdout, /name: linkerd-trust-anchor-1\n {2}namespace: certs\n/);
+    assertRefused(
+      await run(['install', '--cert-manager', '--cert-manager-namespace', 'Bad_NS', '--identity-issuer-certificate-file', 'issuer.crt']),
+      /--identity-issuer-certificate-file = "issuer\.crt": cannot be used with --cert-manager/,
+      /--cert-manager-namespace = "Bad_NS": must be a DNS-1123 label/,
+    );
+    assertRefused(await run(['install', '--cert-manager-namespace', 'certs', '--identity-external-ca']), /--cert-manager-namespace = "certs": only applies with --cert-manager/);
+  });
+
+  it('viz install --cert-manager has cert-manager issue tap and tap-injector certificates', async () => {
+    const viz = await run(['viz', 'install', '--cert-manager']);
+    assert.equal(viz.code, 0, viz.stderr);
+    assert.doesNotMatch(viz.stdout, /PRIVATE KEY|BEGIN|kind: Secret/);
+    assert.match(viz.stdout, /cert-manager\.io\/inject-ca-from: linkerd-viz\/tap\n/);
+    assert.match(viz.stdout, /cert-manager\.io\/inject-ca-from: linkerd-viz\/tap-injector\n/);
+    assert.match(viz.stdout, /kind: Certificate\nmetadata:\n(.*\n)*? {2}name: tap-injector\n {2}namespace: linkerd-viz\n/);
+  });
+});
