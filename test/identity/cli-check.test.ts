@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import type { CommandIO } from '../../cli/io.js';
-import { main } from '../../cli/main.js';
+import { runCli } from '../helpers/run-cli.js';
 import { loadOrCreateIdentity, identityValuesOverlay, vizTlsOverlay } from '../../lib/identity/store.js';
 
 const CERTS = fileURLToPath(new URL('../../../shared/linkerd/certs/', import.meta.url));
@@ -18,13 +17,7 @@ const skipShared = existsSync(CERTS) ? false : `upstream test certificates not f
 const work = mkdtempSync(join(tmpdir(), 'meshform-check-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CommandIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: async () => '', cwd: work };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args, { cwd: work });
 
 function valuesFile(name: string, tree: object): string {
   const path = join(work, name);

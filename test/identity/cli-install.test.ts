@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments, stringify } from 'yaml';
-import type { CommandIO } from '../../cli/io.js';
-import { main } from '../../cli/main.js';
+import { runCli } from '../helpers/run-cli.js';
 import { generateIssuer, generateTrustAnchor, type CertificateAndKey } from '../../lib/identity/generate.js';
 
 const SHARED = fileURLToPath(new URL('../../../shared/linkerd/', import.meta.url));
@@ -22,13 +21,7 @@ const skipShared = existsSync(CERTS) && existsSync(PINS) ? false : `upstream tes
 const work = mkdtempSync(join(tmpdir(), 'meshform-install-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CommandIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: async () => '', cwd: work };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args, { cwd: work });
 
 function file(name: string, text: string): string {
   const path = join(work, name);

@@ -9,8 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse, parseAllDocuments, stringify } from 'yaml';
-import { main } from '../../cli/main.js';
-import type { CommandIO } from '../../cli/io.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const casesDir = resolve(here, '../../../shared/linkerd/cases');
@@ -24,13 +23,7 @@ interface Case {
   readonly expect?: 'refused' | 'unchanged';
 }
 
-export async function run(args: readonly string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CommandIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: async () => stdin, cwd: casesDir };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+export const run = (args: readonly string[], stdin = '') => runCli(args, { stdin, cwd: casesDir });
 
 const isEmpty = (v: unknown) =>
   v === undefined || v === null || (Array.isArray(v) ? v.length === 0 : typeof v === 'object' && Object.keys(v as object).length === 0);

@@ -2,15 +2,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments, stringify } from 'yaml';
-import { main } from '../../cli/main.js';
-import type { CommandIO } from '../../cli/io.js';
+import { runCli } from '../helpers/run-cli.js';
 import { uninjectObject } from '../../lib/inject/index.js';
 
 async function run(args: readonly string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string; docs: Record<string, any>[] }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CommandIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: async () => stdin, cwd: process.cwd() };
-  const code = await main(args, io);
+  const { code, stdout, stderr } = await runCli(args, { stdin });
   const docs = parseAllDocuments(stdout).map((d) => d.toJS()).filter(Boolean);
   return { code, stdout, stderr, docs };
 }

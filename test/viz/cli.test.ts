@@ -2,17 +2,10 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import { main } from '../../cli/main.js';
-import type { CommandIO } from '../../cli/io.js';
+import { runCli } from '../helpers/run-cli.js';
 import { SHARED, SKIP_SHARED } from './render-helpers.js';
 
-async function run(args: string[], cwd = process.cwd()) {
-  let stdout = '';
-  let stderr = '';
-  const io: CommandIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: async () => '', cwd };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[], cwd = process.cwd()) => runCli(args, { cwd });
 
 const PIN_FLAGS = ['--set', 'tap.externalSecret=true,tap.caBundle=ca,tapInjector.externalSecret=true,tapInjector.caBundle=ca'];
 
