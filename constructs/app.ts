@@ -5,7 +5,7 @@
  *
  * Identity: on first run a trust anchor, issuer and webhook serving certificates are generated into
  * a git-ignored local folder and reused afterwards, so two synths give byte-identical files.
- * A trust-anchor rotation is advanced in that folder (`rotateTrustAnchor`, docs/identity-rotation.md);
+ * A trust-anchor rotation is advanced in that folder (`npm run rotate-trust-anchor -- <phase>`, docs/identity-rotation.md);
  * before writing, the render's trust anchors and issuer are compared with the files synthesized
  * before, and a step that would break running proxies is refused with nothing written.
  *
@@ -16,12 +16,13 @@ import { App } from 'cdk8s';
 import { checkIdentity } from '../lib/identity/check.js';
 import { identityValuesOverlay, loadOrCreateIdentity, vizTlsOverlay } from '../lib/identity/store.js';
 import { MeshformError } from '../lib/errors.js';
+import { DEFAULT_IDENTITY_DIR, DEFAULT_TRUST_DOMAIN } from './app-defaults.js';
 import { Mesh } from './mesh.js';
 import { guardRotation } from './rotation-guard.js';
 import { synthPhases } from './synth.js';
 
 const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
-const identityDir = process.env.MESHFORM_IDENTITY_DIR ?? '.meshform/identity';
+const identityDir = process.env.MESHFORM_IDENTITY_DIR ?? DEFAULT_IDENTITY_DIR;
 const IDENTITY_MODES = ['generated', 'cert-manager'] as const;
 const identityMode = process.env.MESHFORM_IDENTITY || 'generated';
 
@@ -50,7 +51,7 @@ function certManagerMesh(app: App): Mesh {
 /** Identity and webhook certificates from the local store (generated on first run). */
 async function generatedIdentityMesh(app: App): Promise<Mesh> {
   const identity = await loadOrCreateIdentity(identityDir, {
-    trustDomain: 'cluster.local',
+    trustDomain: DEFAULT_TRUST_DOMAIN,
     namespace: 'linkerd',
     log,
   });

@@ -1,23 +1,26 @@
 /**
  * `meshform check [-f VALUES]... [--set K=V]... [-n NS] [-o table|json]`: upstream's certificate checks
  * (`linkerd-identity`, `linkerd-webhooks-and-apisvc-tls`, and viz's tap certificates when the values
- * carry them) on the identity material in the user's values, without a cluster.
+ * carry them) on the identity material in the user's values, without a cluster. With `--deployed`
+ * (the running trust-roots ConfigMap and issuer Secret, or a previous render), also the trust-anchor
+ * rotation checks: a change that would make running proxies reject certificates fails.
  *
  * Reads the raw merged values, not `resolveMeshValues`: validation would refuse an expired certificate
  * before this command could report *what* is wrong with it. Exit 1 when any check fails; warnings print
  * but do not fail.
  */
 import type { Finding, FindingCategory } from '../../lib/identity/check.js';
-import { checkIdentityValues } from '../../lib/identity/values-check.js';
+import { checkIdentityValues, checkValuesRotation } from '../../lib/identity/values-check.js';
+import { DEPLOYED_OPTION, deployedTrustState } from '../deployed.js';
 import { UsageError, type Command } from '../io.js';
 import { parseValueFlags } from '../value-flags.js';
 
-const USAGE = 'usage: meshform check [-f VALUES]... [--set K=V]... [-n NAMESPACE] [-o table|json]';
+const USAGE = 'usage: meshform check [-f VALUES]... [--set K=V]... [-n NAMESPACE] [-o table|json] [--deployed MANIFESTS]...';
 
 const SYMBOLS = { ok: '√', warning: '‼', error: '×' } as const;
 
 export const check: Command = async (args, io) => {
-  const flags = parseValueFlags(args, io, { output: { type: 'string', short: 'o' } });
+  const flags = parseValueFlags(args, io, { output: { type: 'string', short: 'o' }, ...DEPLOYED_OPTION });
   if (flags.options.help) {
     io.stdout(`${USAGE}\n`);
     return 0;
@@ -26,6 +29,8 @@ export const check: Command = async (args, io) => {
   if (output !== 'table' && output !== 'json') throw new UsageError(`--output must be "table" or "json", got "${output}"`);
 
   const findings = checkIdentityValues(flags.user, { namespace: flags.namespace ?? 'linkerd' });
+  const deployed = deployedTrustState(flags.options.deployed as string[] | undefined, io.cwd);
+  if (deployed) findings.push(...checkValuesRotation(flags.user, deployed));
   io.stdout(output === 'json' ? formatJson(findings) : formatTable(findings));
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 };

@@ -8,7 +8,8 @@
  *
  * Like upstream's install, the control plane is refused when its identity material fails the
  * certificate checks (unparsable, wrong algorithm, expired or not yet valid, not issued by a trust
- * anchor): exit 1, every problem on stderr, nothing on stdout.
+ * anchor): exit 1, every problem on stderr, nothing on stdout. With `--deployed MANIFESTS` (what runs
+ * now), a trust-anchor change that would break running proxies is refused too (docs/identity-rotation.md).
  */
 import { App } from 'cdk8s';
 import { IssueCollector, MeshformError, type ValidationIssue } from '../../lib/errors.js';
@@ -16,13 +17,16 @@ import { EXPIRY_WARNING_DAYS, type Finding } from '../../lib/identity/check.js';
 import { certManagerClusterObjects, certManagerControlPlaneValues } from '../../lib/identity/cert-manager.js';
 import { resolveCertManagerIdentity, type ResolvedCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
 import { checkIdentityValues, findingsAsIssues } from '../../lib/identity/values-check.js';
-import { toYamlStream } from '../../lib/manifest.js';
+import { checkRotationStep } from '../../lib/identity/rotation.js';
+import { trustStateFromManifests } from '../../lib/identity/trust-state-manifests.js';
+import { toYamlStream, type KubeObject } from '../../lib/manifest.js';
 import { meshValueWarnings } from '../../lib/values/mesh/validate-identity.js';
 import { resolveMeshValues } from '../../lib/values/mesh/resolve.js';
 import type { MeshValues } from '../../lib/values/mesh/types.js';
 import { getPath, mergeUserValues, type ValueTree } from '../../lib/values/tree.js';
 import { certManagerKubeObjects } from '../../constructs/identity/cert-manager-chart.js';
 import { chartObjects } from '../../constructs/kube-object.js';
+import { DEPLOYED_OPTION, deployedTrustState } from '../deployed.js';
 import { identityFlagValues, INSTALL_IDENTITY_OPTIONS } from '../install-flags.js';
 import type { Command } from '../io.js';
 import { printChart } from '../render.js';
@@ -32,7 +36,7 @@ import { parseValueFlags } from '../value-flags.js';
 const CHECKED_PATHS = /^(identityTrustAnchorsPEM|identity\.issuer\.tls\.)/;
 
 export const install: Command = async (args, io) => {
-  const flags = parseValueFlags(args, io, { crds: { type: 'boolean' }, ...INSTALL_IDENTITY_OPTIONS });
+  const flags = parseValueFlags(args, io, { crds: { type: 'boolean' }, ...INSTALL_IDENTITY_OPTIONS, ...DEPLOYED_OPTION });
   const namespace = flags.namespace ?? 'linkerd';
   if (flags.options.crds === true) {
     // The CRD chart reads only its own keys; the control plane's required identity does not apply.
@@ -74,24 +78,35 @@ export const install: Command = async (args, io) => {
   }
 
   const { ControlPlaneChart } = await import('../../constructs/control-plane/control-plane-chart.js');
-  let rendered: string | undefined;
+  let objects: KubeObject[] | undefined;
   if (values) {
     // Rendered even when refusing, so chart-level problems (webhook TLS) are reported in the same pass.
     try {
       const cm = certManager && { ...certManager, trustDomain: values.identityTrustDomain || values.clusterDomain };
       const controlPlane = chartObjects(new ControlPlaneChart(new App(), 'control-plane', { values, namespace, certManager: cm }));
-      rendered = toYamlStream([...(cm ? certManagerKubeObjects(certManagerClusterObjects(cm)) : []), ...controlPlane]);
+      objects = [...(cm ? certManagerKubeObjects(certManagerClusterObjects(cm)) : []), ...controlPlane];
     } catch (e) {
       if (!(e instanceof MeshformError)) throw e;
       issues.addAll(e.issues.length ? e.issues : [{ path: '', value: undefined, message: e.message }]);
     }
   }
+  const rotation = rotationFindings(flags.options.deployed as string[] | undefined, io.cwd, objects, values);
+  issues.addAll(rotation.filter((f) => f.severity === 'error').map((f) => ({ path: '--deployed', value: undefined, message: `${f.check}: ${f.message}` })));
   issues.throwIfAny('invalid values');
 
-  for (const warning of [...meshValueWarnings(values as MeshValues), ...expiryWarnings(findings)]) io.stderr(`meshform: warning: ${warning}\n`);
-  io.stdout(rendered as string);
+  const warnings = [...meshValueWarnings(values as MeshValues), ...expiryWarnings(findings), ...rotation.filter((f) => f.severity === 'warning').map((f) => `${f.check}: ${f.message}`)];
+  for (const warning of warnings) io.stderr(`meshform: warning: ${warning}\n`);
+  io.stdout(toYamlStream(objects as KubeObject[]));
   return 0;
 };
+
+/** With `--deployed`: the rotation checks of the render's trust anchors and issuer against the running ones. */
+function rotationFindings(paths: string[] | undefined, cwd: string, objects: KubeObject[] | undefined, values: MeshValues | undefined): Finding[] {
+  const deployed = deployedTrustState(paths, cwd);
+  const proposed = deployed && objects ? trustStateFromManifests(objects) : undefined;
+  if (!deployed || !proposed) return [];
+  return checkRotationStep(deployed, proposed, { issuanceLifetime: values?.identity.issuer.issuanceLifetime });
+}
 
 /** Offline, an external issuer's trust anchors cannot be read from the cluster: they must be given. */
 function externalIssuerIssues(user: ValueTree): ValidationIssue[] {

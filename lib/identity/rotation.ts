@@ -78,8 +78,8 @@ export interface RotationCheckOptions {
 export const ROTATION_CATEGORY = 'linkerd-identity' as const;
 export const ROTATION_CHECKS = {
   issuerInBundle: 'trust-anchor rotation: the issuer is signed by an anchor in the bundle',
-  issuerTrusted: 'trust-anchor rotation keeps existing proxies working: running proxies trust the issuer',
-  anchorsInUse: 'trust-anchor rotation keeps existing proxies working: anchors in use stay in the bundle',
+  issuerTrusted: 'trust-anchor rotation: running proxies trust the issuer',
+  anchorsInUse: 'trust-anchor rotation: anchors in use stay in the bundle',
 } as const;
 /** Upstream's task page for rotating the trust anchor. */
 export const ROTATION_HINT = 'https://linkerd.io/2/tasks/manually-rotating-control-plane-tls-credentials/';

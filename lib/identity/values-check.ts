@@ -10,6 +10,7 @@
 import type { ValidationIssue } from '../errors.js';
 import { getPath, type ValueTree } from '../values/tree.js';
 import { checkIdentity, IDENTITY_CHECKS, type Finding } from './check.js';
+import { checkRotationStep, trustStateFromPem, type TrustState } from './rotation.js';
 import { CONTROL_PLANE_WEBHOOKS, VIZ_WEBHOOKS, checkWebhookCert } from './webhook-certs.js';
 
 export interface ValuesCheckOptions {
@@ -89,4 +90,24 @@ export function findingsAsIssues(findings: readonly Finding[]): ValidationIssue[
   return findings
     .filter((f) => f.severity === 'error')
     .map((f) => ({ path: findingPath(f), value: undefined, message: `${f.check}: ${f.message.split('\n').join('; ')}` }));
+}
+
+/**
+ * The rotation checks (`checkRotationStep`) of the values' trust anchors and issuer against what is
+ * deployed. Empty when the values carry no anchors or they do not parse (`checkIdentityValues` says why).
+ */
+export function checkValuesRotation(user: ValueTree, deployed: TrustState): Finding[] {
+  const text = (key: string): string => {
+    const v = getPath(user, key);
+    return typeof v === 'string' ? v : '';
+  };
+  const anchors = text('identityTrustAnchorsPEM');
+  if (!anchors.trim()) return [];
+  let proposed: TrustState;
+  try {
+    proposed = trustStateFromPem(anchors, text('identity.issuer.scheme') === 'kubernetes.io/tls' ? undefined : text('identity.issuer.tls.crtPEM'));
+  } catch {
+    return [];
+  }
+  return checkRotationStep(deployed, proposed, { issuanceLifetime: text('identity.issuer.issuanceLifetime') || undefined });
 }

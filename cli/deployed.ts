@@ -1,0 +1,44 @@
+/**
+ * `--deployed FILE`: the manifests that are running now (a previous render, or
+ * `kubectl get -n linkerd configmap/linkerd-identity-trust-roots secret/linkerd-identity-issuer -o yaml`),
+ * so a trust-anchor change can be checked against the proxies it would have to keep working with.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { MeshformError } from '../lib/errors.js';
+import type { TrustState } from '../lib/identity/rotation.js';
+import { trustStateFromManifests } from '../lib/identity/trust-state-manifests.js';
+
+export const DEPLOYED_OPTION = { deployed: { type: 'string', multiple: true } } as const;
+
+/** The deployed trust state from `--deployed` files; undefined when none is given or they carry no identity. */
+export function deployedTrustState(paths: readonly string[] | undefined, cwd: string): TrustState | undefined {
+  if (!paths?.length) return undefined;
+  const objects = paths.flatMap((path) => readManifests(path, cwd));
+  const state = trustStateFromManifests(objects);
+  if (!state) {
+    throw new MeshformError(
+      `--deployed ${paths.join(', ')}: no identity found (ConfigMap linkerd-identity-trust-roots with Secret linkerd-identity-issuer, ` +
+        'or the cert-manager Bundle and Certificate linkerd-identity-issuer)',
+    );
+  }
+  return state;
+}
+
+/** Every object in a YAML stream, with `kind: List` (what `kubectl get -o yaml` prints) flattened. */
+function readManifests(path: string, cwd: string): unknown[] {
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, path), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new MeshformError(`--deployed ${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  return parseAllDocuments(text).flatMap((doc) => {
+    if (doc.errors.length) throw new MeshformError(`--deployed ${path}: not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+    const value = doc.toJS() as { kind?: unknown; items?: unknown } | null;
+    if (value === null || value === undefined) return [];
+    return value.kind === 'List' && Array.isArray(value.items) ? value.items : [value];
+  });
+}
