@@ -11,17 +11,19 @@ const USAGE = `usage: meshform <command> [flags]
 commands:
   install [--crds] [--ha] [-f VALUES]... [--set K=V]... [--namespace NS]   CRDs or control plane YAML
   install-cni [-f VALUES]... [--set K=V]... [--namespace NS]                  the CNI plugin
-  viz install [--ha] [-f VALUES]... [--set K=V]...                            the viz extension
+  viz install [--ha] [-f VALUES]... [--set K=V]... [--cert-manager]           the viz extension
   multicluster install [--ha] [-f VALUES]... [--set K=V]...                   the multicluster extension
   inject [--manual] [-f MESH_VALUES] [flags] FILE|-                           mesh workloads in a manifest
   uninject FILE|-                                                             the reverse
-  check [-f VALUES]...                                                        certificate and config checks
+  check [-f VALUES]... [-o table|json] [--deployed MANIFESTS]...              certificate checks (+ rotation with --deployed)
 
 value flags: -f/--values FILE, --set K=V, --set-string K=V (upstream value keys, Helm semantics)
 install identity flags (upstream's; -f/--set win over them):
   --identity-trust-anchors-file FILE  --identity-issuer-certificate-file FILE  --identity-issuer-key-file FILE
   --identity-trust-domain D  --cluster-domain D  --identity-issuance-lifetime D  --identity-clock-skew-allowance D
   --identity-external-issuer (cert-manager writes linkerd-identity-issuer)  --identity-external-ca
+  --cert-manager [--cert-manager-namespace NS] (cert-manager + trust-manager issue everything; no keys in the output)
+  --deployed MANIFESTS (what runs now: refuse a trust-anchor change that breaks running proxies)
   install refuses identity material that fails the checks "meshform check" runs (expired, wrong algorithm, ...)`;
 
 /** Subcommands load lazily so `meshform install` does not pay for inject's code and vice versa. */

@@ -63,8 +63,9 @@ export function validateWebhookValues(ctx: ControlPlaneContext): void {
       issues.add(
         `${s}.crtPEM`,
         undefined,
-        `meshform does not generate webhook certificates at render time: set ${s}.crtPEM and ${s}.keyPEM, ` +
-          `or ${s}.externalSecret=true with ${s}.caBundle / ${s}.injectCaFrom / ${s}.injectCaFromSecret`,
+        `meshform does not generate webhook certificates at render time (the output would differ on every render): ` +
+          `set ${s}.crtPEM and ${s}.keyPEM, or ${s}.externalSecret=true with ${s}.caBundle / ${s}.injectCaFrom / ${s}.injectCaFromSecret, ` +
+          'or let cert-manager issue them (meshform install --cert-manager; Mesh identity.certManager)',
       );
     }
   }
