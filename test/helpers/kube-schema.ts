@@ -1,6 +1,7 @@
 /**
- * Validates objects against the Kubernetes 1.33 OpenAPI schema shipped by kubernetes-models. Custom
- * resources (groups kubernetes-models does not know) are returned as `custom` for CRD-schema validation.
+ * Validates objects against the Kubernetes 1.33 OpenAPI schema shipped by kubernetes-models, and
+ * cert-manager's and trust-manager's kinds against their CRD schemas (@kubernetes-models/cert-manager).
+ * Other custom resources are returned as `custom` for CRD-schema validation.
  */
 import { createRequire } from 'node:module';
 
@@ -17,9 +18,14 @@ export interface SchemaResult {
   readonly error?: string;
 }
 
+/** Packages with generated models, by API group (kubernetes-models: the core and built-in groups). */
+const MODEL_PACKAGES: readonly string[] = ['kubernetes-models', '@kubernetes-models/cert-manager'];
+const CERT_MANAGER_GROUPS = /^(cert-manager\.io|trust\.cert-manager\.io)\//;
+
 function modelFor(apiVersion: string, kind: string): ModelClass | undefined {
+  const pkg = CERT_MANAGER_GROUPS.test(apiVersion) ? MODEL_PACKAGES[1] : MODEL_PACKAGES[0];
   try {
-    const mod = require(`kubernetes-models/${apiVersion}/${kind}`) as Record<string, ModelClass>;
+    const mod = require(`${pkg}/${apiVersion}/${kind}`) as Record<string, ModelClass>;
     return mod[kind] ?? mod.default;
   } catch {
     return undefined;
