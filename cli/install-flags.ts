@@ -8,7 +8,8 @@ import type { ParseArgsConfig } from 'node:util';
 import type { ValidationIssue } from '../lib/errors.js';
 import type { ValueTree } from '../lib/values/tree.js';
 
-export const INSTALL_IDENTITY_OPTIONS = {
+/** Upstream's identity flags (install; check takes them too, to check material before installing it). */
+export const IDENTITY_OPTIONS = {
   'identity-trust-anchors-file': { type: 'string' },
   'identity-issuer-certificate-file': { type: 'string' },
   'identity-issuer-key-file': { type: 'string' },
@@ -18,6 +19,10 @@ export const INSTALL_IDENTITY_OPTIONS = {
   'identity-clock-skew-allowance': { type: 'string' },
   'identity-external-issuer': { type: 'boolean' },
   'identity-external-ca': { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+export const INSTALL_IDENTITY_OPTIONS = {
+  ...IDENTITY_OPTIONS,
   'cert-manager': { type: 'boolean' },
   'cert-manager-namespace': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];

@@ -11,16 +11,21 @@
  */
 import type { Finding, FindingCategory } from '../../lib/identity/check.js';
 import { checkIdentityValues, checkValuesRotation } from '../../lib/identity/values-check.js';
+import { MeshformError } from '../../lib/errors.js';
+import { mergeUserValues } from '../../lib/values/tree.js';
 import { DEPLOYED_OPTION, deployedTrustState } from '../deployed.js';
+import { IDENTITY_OPTIONS, identityFlagValues } from '../install-flags.js';
 import { UsageError, type Command } from '../io.js';
 import { parseValueFlags } from '../value-flags.js';
 
-const USAGE = 'usage: meshform check [-f VALUES]... [--set K=V]... [-n NAMESPACE] [-o table|json] [--deployed MANIFESTS]...';
+const USAGE =
+  'usage: meshform check [-f VALUES]... [--set K=V]... [-n NAMESPACE] [-o table|json] [--deployed MANIFESTS]...\n' +
+  '       [--identity-trust-anchors-file F] [--identity-issuer-certificate-file F] [--identity-issuer-key-file F] [--identity-trust-domain D] ...';
 
 const SYMBOLS = { ok: '√', warning: '‼', error: '×' } as const;
 
 export const check: Command = async (args, io) => {
-  const flags = parseValueFlags(args, io, { output: { type: 'string', short: 'o' }, ...DEPLOYED_OPTION });
+  const flags = parseValueFlags(args, io, { output: { type: 'string', short: 'o' }, ...IDENTITY_OPTIONS, ...DEPLOYED_OPTION });
   if (flags.options.help) {
     io.stdout(`${USAGE}\n`);
     return 0;
@@ -28,9 +33,13 @@ export const check: Command = async (args, io) => {
   const output = (flags.options.output as string | undefined) ?? 'table';
   if (output !== 'table' && output !== 'json') throw new UsageError(`--output must be "table" or "json", got "${output}"`);
 
-  const findings = checkIdentityValues(flags.user, { namespace: flags.namespace ?? 'linkerd' });
+  // Upstream's identity flags, under the values files and --set as install applies them.
+  const fromFlags = identityFlagValues(flags.options, io.cwd);
+  if (fromFlags.issues.length) throw new MeshformError('invalid identity flags', fromFlags.issues);
+  const user = mergeUserValues([fromFlags.tree, flags.user]);
+  const findings = checkIdentityValues(user, { namespace: flags.namespace ?? 'linkerd' });
   const deployed = deployedTrustState(flags.options.deployed as string[] | undefined, io.cwd);
-  if (deployed) findings.push(...checkValuesRotation(flags.user, deployed));
+  if (deployed) findings.push(...checkValuesRotation(user, deployed));
   io.stdout(output === 'json' ? formatJson(findings) : formatTable(findings));
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 };

@@ -52,6 +52,28 @@ describe('meshform check with upstream test certificates', { skip: skipShared },
     assert.match(stdout, /Status check results are ×\n$/);
   });
 
+  it('reads the certificate files given with upstream\'s identity flags', async () => {
+    const flags = (set: string) => [
+      '--identity-trust-anchors-file',
+      join(CERTS, `${set}-trust-anchors.pem`),
+      '--identity-issuer-certificate-file',
+      join(CERTS, `${set}-crt.pem`),
+      '--identity-issuer-key-file',
+      join(CERTS, `${set}-key.pem`),
+    ];
+    const valid = await run(['check', ...flags('valid')]);
+    assert.equal(valid.code, 0, valid.stdout);
+    const expired = await run(['check', ...flags('expired')]);
+    assert.equal(expired.code, 1);
+    assert.match(expired.stdout, /trust anchor \(identity\.linkerd\.cluster\.local, serial 01\) expired on 1990-01-01T01:01:11Z/);
+    const other = await run(['check', ...flags('valid'), '--identity-trust-domain', 'example.org']);
+    assert.equal(other.code, 1);
+    assert.match(other.stdout, /is not valid for identity\.linkerd\.example\.org/);
+    const missing = await run(['check', '--identity-trust-anchors-file', 'no-such.pem']);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /--identity-trust-anchors-file = "no-such\.pem": no such file/);
+  });
+
   it('uses --set for the trust domain and prints JSON with -o json', async () => {
     const { code, stdout } = await run(['check', '-f', upstreamSet('valid'), '--set', 'clusterDomain=example.org', '-o', 'json']);
     assert.equal(code, 1);
