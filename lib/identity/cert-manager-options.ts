@@ -7,6 +7,8 @@
  */
 import { IssueCollector, joinPath, type ValidationIssue } from '../errors.js';
 import { duration as durationCheck } from '../values/checks.js';
+import type { ValueTree } from '../values/tree.js';
+import { findUnknownKeys } from '../values/unknown-keys.js';
 
 /** How the mesh's identity and webhook certificates are issued by cert-manager. */
 export interface CertManagerIdentityOptions {
@@ -143,6 +145,12 @@ export function validateCertManagerIdentity(
 ): ValidationIssue[] {
   const issues = new IssueCollector();
   const at = (key: string | number) => joinPath(path, key);
+
+  // From JavaScript or stack config a misspelt option would otherwise be ignored silently.
+  const known = { ...CERT_MANAGER_DEFAULTS, trustAnchors: [], signingTrustAnchor: '', labels: {} };
+  for (const issue of findUnknownKeys(options as unknown as ValueTree, { defaults: known, freeForm: ['labels'] })) {
+    issues.add(path ? `${path}.${issue.path}` : issue.path, issue.value, issue.message);
+  }
 
   if (options.namespace !== undefined) issues.check(at('namespace'), options.namespace, dnsLabelProblem(options.namespace));
 

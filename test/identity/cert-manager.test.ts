@@ -371,3 +371,11 @@ test('validation: empty generations, long generation names, bad durations', () =
   assert.deepEqual(long.map((i) => i.path), ['certManager.trustAnchors[0]', 'certManager.trustAnchorDuration']);
   assert.deepEqual(validateCertManagerIdentity({ trustAnchors: ['g'.repeat(42)] }), []);
 });
+
+test('a misspelt option is refused with a suggestion, not ignored', () => {
+  const issues = validateCertManagerIdentity({ trustAnchor: ['2'], issuerDuraton: '2h', labels: { free: 'form' } } as never);
+  assert.deepEqual(
+    issues.map((i) => `${i.path}: ${i.message}`),
+    ['identity.certManager.trustAnchor: unknown key (did you mean "trustAnchors"?)', 'identity.certManager.issuerDuraton: unknown key (did you mean "issuerDuration"?)'],
+  );
+});
