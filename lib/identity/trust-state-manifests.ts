@@ -24,6 +24,7 @@ const TRUST_ROOTS_NAME = TRUST_ROOTS_CONFIGMAP;
 /** The issuer Secret (PEM mode) and Certificate (cert-manager mode). */
 const ISSUER_NAME = IDENTITY_ISSUER;
 const ISSUER_CERT_KEY = 'crt.pem';
+const EXTERNAL_ISSUER_CERT_KEY = 'tls.crt';
 /** cert-manager mode: the Secret and ClusterIssuer of one anchor generation are `linkerd-trust-anchor-<generation>`. */
 const TRUST_ANCHOR_PREFIX = TRUST_ANCHOR_NAME_PREFIX;
 
@@ -51,9 +52,10 @@ function pemState(configMap: Obj, objs: readonly Obj[]): TrustState {
   const anchors = bundleText.trim() ? parse(bundleText, where) : [];
   const refs = anchorRefs(anchors);
   const secret = objs.find((o) => o.kind === 'Secret' && apiGroup(o) === '' && nameOf(o) === ISSUER_NAME);
-  const issuerText = secret ? secretValue(secret, ISSUER_CERT_KEY) : undefined;
-  if (!secret || !issuerText?.trim()) return { mode: 'pem', anchors: refs };
-  const issuer = parse(issuerText, `Secret ${qualified(secret)} key ${ISSUER_CERT_KEY}`)[0];
+  // `crt.pem` with scheme linkerd.io/tls; `tls.crt` in an external issuer's kubernetes.io/tls Secret.
+  const key = secret ? [ISSUER_CERT_KEY, EXTERNAL_ISSUER_CERT_KEY].find((k) => secretValue(secret, k)?.trim()) : undefined;
+  if (!secret || !key) return { mode: 'pem', anchors: refs };
+  const issuer = parse(secretValue(secret, key) as string, `Secret ${qualified(secret)} key ${key}`)[0];
   return { mode: 'pem', anchors: refs, issuer: issuerRef(issuer, anchors, refs) };
 }
 

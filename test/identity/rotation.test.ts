@@ -217,6 +217,15 @@ describe('trustStateFromManifests', () => {
     assert.deepEqual(bad(check(pemObjects([anchorA], issuerA), pemObjects([anchorA, anchorB], issuerB))), [`error: ${ROTATION_CHECKS.issuerTrusted}`]);
   });
 
+  it('reads an external issuer\'s kubernetes.io/tls Secret (tls.crt), as kubectl prints it', () => {
+    const objects = pemObjects([anchorA], issuerA).map((o) =>
+      (o as { kind: string }).kind === 'Secret'
+        ? { apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/tls', metadata: { name: 'linkerd-identity-issuer', namespace: 'linkerd' }, data: { 'tls.crt': Buffer.from(issuerA.certificatePem).toString('base64') } }
+        : o,
+    );
+    assert.deepEqual(trustStateFromManifests(objects), state([anchorA], issuerA));
+  });
+
   it('returns undefined for objects without identity (a first install)', () => {
     assert.equal(trustStateFromManifests([]), undefined);
     assert.equal(trustStateFromManifests([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'linkerd' } }, null, 'x']), undefined);
