@@ -7,10 +7,19 @@
  * `requireSecret` so they never exist as plain strings in the program.
  */
 import { IssueCollector } from '../lib/errors.js';
+import { validateCertManagerIdentity, type CertManagerIdentityOptions } from '../lib/identity/cert-manager-options.js';
 import type { ValueTree } from '../lib/values/tree.js';
 
-export const IDENTITY_MODES = ['generated', 'provided', 'cert-manager'] as const;
-/** Where the identity trust anchor and issuer come from. */
+export const IDENTITY_MODES = ['generated', 'provided', 'cert-manager', 'trust-manager'] as const;
+/**
+ * Where the identity trust anchor and issuer come from:
+ * - `generated`: `@pulumi/tls` keys and certificates, kept as secrets in the stack state;
+ * - `provided`: PEMs from stack config;
+ * - `cert-manager`: a CA Issuer over an existing anchor Secret, the anchor's certificate from config;
+ * - `trust-manager`: the library's cert-manager + trust-manager mode (docs/identity-cert-manager.md):
+ *   anchors, issuer and webhook certificates are all issued in-cluster, trust-manager publishes the
+ *   trust roots; no certificate or key passes through the stack.
+ */
 export type IdentityMode = (typeof IDENTITY_MODES)[number];
 
 /** Reads one raw config value (as `pulumi.Config.get` does: strings, JSON text for objects). */
@@ -37,6 +46,12 @@ export interface StackSettings {
   readonly trustAnchorPem?: string;
   /** Trust domain. @default - the cluster domain */
   readonly trustDomain?: string;
+  /**
+   * `meshform:certManager`: options of the `trust-manager` identity mode (a JSON object, validated by
+   * the library's `validateCertManagerIdentity`). Only allowed with `meshform:identity: trust-manager`.
+   * @default - the library's defaults (`CERT_MANAGER_DEFAULTS`)
+   */
+  readonly certManager?: CertManagerIdentityOptions;
 }
 
 const BOOLEAN_KEYS = ['ha', 'viz', 'cni', 'multicluster'] as const;
@@ -61,6 +76,35 @@ function parseValues(issues: IssueCollector, raw: string | undefined): ValueTree
   return {};
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `meshform:certManager`: a JSON object of `CertManagerIdentityOptions`; every problem is collected. */
+function parseCertManager(issues: IssueCollector, raw: string | undefined, identity: IdentityMode | undefined): CertManagerIdentityOptions | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const key = 'meshform:certManager';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    parsed = undefined;
+  }
+  if (!isObject(parsed)) {
+    issues.add(key, raw, 'must be an object of cert-manager identity options (namespace, trustAnchors, signingTrustAnchor, durations, labels)');
+    return undefined;
+  }
+  if (identity !== undefined && identity !== 'trust-manager') {
+    issues.add(key, parsed, `is only used when meshform:identity is trust-manager (it is ${identity})`);
+  }
+  // The library checks label values but not the map's own shape; a JSON list or string would pass.
+  if (parsed.labels !== undefined && !isObject(parsed.labels)) {
+    issues.add(`${key}.labels`, parsed.labels, 'must be an object of label names to string values');
+    parsed = { ...parsed, labels: undefined };
+  }
+  const options = parsed as CertManagerIdentityOptions;
+  issues.addAll(validateCertManagerIdentity(options, {}, key));
+  return options;
+}
+
 export function parseStackConfig(get: ConfigGetter): StackSettings {
   const issues = new IssueCollector();
   const flags = Object.fromEntries(BOOLEAN_KEYS.map((k) => [k, parseBoolean(issues, k, get(k))])) as Record<
@@ -71,10 +115,12 @@ export function parseStackConfig(get: ConfigGetter): StackSettings {
   const identity = (IDENTITY_MODES as readonly string[]).includes(identityRaw) ? (identityRaw as IdentityMode) : undefined;
   if (!identity) issues.add('meshform:identity', identityRaw, `must be one of ${IDENTITY_MODES.join(', ')}`);
   const trustAnchorPem = get('trustAnchorPem') || undefined;
-  if (identity && identity !== 'generated' && !trustAnchorPem) {
+  // trust-manager generates the anchors in-cluster: there is no anchor to pass in.
+  if (identity && (identity === 'provided' || identity === 'cert-manager') && !trustAnchorPem) {
     issues.add('meshform:trustAnchorPem', undefined, `is required when meshform:identity is ${identity}`);
   }
   const values = parseValues(issues, get('values'));
+  const certManager = parseCertManager(issues, get('certManager'), identity);
   issues.throwIfAny('invalid stack configuration');
   return {
     version: get('version') || undefined,
@@ -84,5 +130,6 @@ export function parseStackConfig(get: ConfigGetter): StackSettings {
     namespace: get('namespace') || 'linkerd',
     trustAnchorPem,
     trustDomain: get('trustDomain') || undefined,
+    ...(certManager ? { certManager } : {}),
   };
 }

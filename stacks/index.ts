@@ -23,9 +23,12 @@ const mesh = new LinkerdMesh('linkerd', {
   trustAnchorPem: settings.trustAnchorPem,
   issuerCertPem: provided ? config.requireSecret('issuerCertPem') : undefined,
   issuerKeyPem: provided ? config.requireSecret('issuerKeyPem') : undefined,
+  certManager: settings.certManager,
 });
 
 export const namespace = mesh.namespace;
-export const trustAnchorPem = mesh.trustAnchorPem;
+// With identity trust-manager the anchors exist only in-cluster (ConfigMap linkerd-identity-trust-roots):
+// the output is left out rather than exported empty.
+export const trustAnchorPem = settings.identity === 'trust-manager' ? undefined : mesh.trustAnchorPem;
 export const linkerdVersion = mesh.linkerdVersion;
 export const proxyVersion = mesh.proxyVersion;

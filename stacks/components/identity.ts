@@ -33,8 +33,14 @@ export interface CertManagerIdentity {
   readonly renewBefore?: string;
 }
 
+/**
+ * The modes whose identity the stack creates. `trust-manager` is not one: there cert-manager and
+ * trust-manager provision identity in-cluster, from the construct's `cert-manager-identity` chart.
+ */
+export type StackIdentityMode = Exclude<IdentityMode, 'trust-manager'>;
+
 export interface MeshIdentityArgs {
-  readonly mode: IdentityMode;
+  readonly mode: StackIdentityMode;
   /** Control-plane namespace. */
   readonly namespace: string;
   readonly trustDomain: string;

@@ -6,14 +6,20 @@
  *
  *   crds → control-plane-namespace → identity → (cni →) control-plane → viz / multicluster
  *
+ * With `identity: 'trust-manager'` the construct's cert-manager / trust-manager chart takes the
+ * identity phase's place, and nothing certificate-related is created by the stack:
+ *
+ *   crds → cert-manager-identity → control-plane-namespace → (cni →) control-plane → viz / multicluster
+ *
  * Settings that decide which objects exist (version, ha, extensions, values) are plain values, known
  * when the program runs; certificates are `Input`s and only ever reach the cluster as Outputs.
  */
 import * as pulumi from '@pulumi/pulumi';
 import { controlPlaneLabels, createdByAnnotations } from '../../constructs/control-plane/labels.js';
+import type { CertManagerIdentityOptions } from '../../lib/identity/cert-manager-options.js';
 import type { ValueTree } from '../../lib/values/tree.js';
 import type { IdentityMode } from '../config.js';
-import { IDENTITY_PHASE, type RenderedPhase } from '../render/phase-plan.js';
+import { CONTROL_PLANE_PHASE, IDENTITY_PHASE, type RenderedPhase } from '../render/phase-plan.js';
 import { fillPlaceholders, unfilledPlaceholders } from '../render/placeholders.js';
 import { renderMesh, type MeshRender } from '../render/render-mesh.js';
 import { MeshIdentity } from './identity.js';
@@ -52,20 +58,36 @@ export interface LinkerdMeshArgs {
   readonly issuerKeyPem?: pulumi.Input<string>;
   /** cert-manager: Secret holding the anchor and its key. @default 'linkerd-trust-anchor' */
   readonly certManagerCaSecretName?: string;
+  /**
+   * `trust-manager`: the cert-manager / trust-manager identity options (cert-manager's namespace,
+   * trust-anchor generations, durations, labels; see docs/identity-cert-manager.md). Only allowed with
+   * `identity: 'trust-manager'`.
+   * @default - the library's defaults (`CERT_MANAGER_DEFAULTS`) in that mode
+   */
+  readonly certManager?: CertManagerIdentityOptions;
 }
 
 export class LinkerdMesh extends pulumi.ComponentResource {
   readonly namespace: pulumi.Output<string>;
-  /** Trust-anchor certificate PEM (public). */
+  /**
+   * Trust-anchor certificate PEM (public). With `identity: 'trust-manager'` it is the empty string:
+   * the anchors are generated in-cluster by cert-manager and never pass through the stack; read them
+   * from the `linkerd-identity-trust-roots` ConfigMap (key `ca-bundle.crt`) in the control-plane
+   * namespace, which trust-manager writes.
+   */
   readonly trustAnchorPem: pulumi.Output<string>;
   readonly linkerdVersion: pulumi.Output<string>;
   /** Proxy image tag meshed workloads run (their roll annotation derives from it). */
   readonly proxyVersion: pulumi.Output<string>;
-  /** Phase components by name (`crds`, `identity`, `control-plane`...). */
+  /** Phase components by name (`crds`, `identity` or `cert-manager-identity`, `control-plane`...). */
   readonly phases: ReadonlyMap<string, pulumi.ComponentResource>;
 
   constructor(name: string, args: LinkerdMeshArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super('meshform:index:LinkerdMesh', name, {}, opts);
+    const mode = args.identity ?? 'generated';
+    if (args.certManager !== undefined && mode !== 'trust-manager') {
+      throw new Error(`LinkerdMesh '${name}': certManager is only used with identity 'trust-manager' (identity is '${mode}')`);
+    }
     const render = renderMesh({
       version: args.version,
       ha: args.ha,
@@ -77,6 +99,7 @@ export class LinkerdMesh extends pulumi.ComponentResource {
       values: args.values,
       vizValues: args.vizValues,
       multiclusterValues: args.multiclusterValues,
+      certManager: mode === 'trust-manager' ? (args.certManager ?? {}) : undefined,
     });
     const slots = this.webhookSlots(name, render);
 
@@ -92,12 +115,13 @@ export class LinkerdMesh extends pulumi.ComponentResource {
         phases.set(phase.name, new MeshPhase(`${name}-${phase.name}`, { objects: filled(phase, slots), namePrefix: name }, opts));
       }
     }
-    if (!identity) throw new Error('the rendered mesh has no control plane');
+    if (!phases.has(CONTROL_PLANE_PHASE)) throw new Error('the rendered mesh has no control plane');
+    if (!identity && mode !== 'trust-manager') throw new Error(`LinkerdMesh '${name}': the phase plan has no identity phase`);
 
     const proxyVersion = render.values.proxy.image.version || render.values.linkerdVersion;
     this.phases = phases;
     this.namespace = pulumi.output(render.namespace);
-    this.trustAnchorPem = identity.trustAnchorPem;
+    this.trustAnchorPem = identity ? identity.trustAnchorPem : pulumi.output('');
     this.linkerdVersion = pulumi.output(render.values.linkerdVersion);
     this.proxyVersion = pulumi.output(proxyVersion);
     this.registerOutputs({
@@ -122,6 +146,7 @@ export class LinkerdMesh extends pulumi.ComponentResource {
   private identity(name: string, args: LinkerdMeshArgs, render: MeshRender, opts: pulumi.ComponentResourceOptions): MeshIdentity {
     const ctx = { values: render.values, namespace: render.namespace };
     const mode = args.identity ?? 'generated';
+    if (mode === 'trust-manager') throw new Error(`LinkerdMesh '${name}': identity 'trust-manager' has no stack identity phase`);
     const anchor = args.trustAnchorPem;
     const need = (what: string, v: pulumi.Input<string> | undefined): pulumi.Input<string> => {
       if (v === undefined) throw new Error(`LinkerdMesh '${name}': identity mode '${mode}' needs ${what}`);

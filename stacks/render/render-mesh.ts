@@ -9,10 +9,16 @@
  * - admission webhooks (control plane, and viz's tap / tap-injector): placeholder PEMs, replaced by
  *   `@pulumi/tls` Outputs after rendering (see `placeholders.ts`), unless the user's values already
  *   configure that webhook's TLS.
+ *
+ * With `certManager` (identity mode `trust-manager`) none of this applies: the `Mesh` is rendered
+ * with `identity.certManager`, whose own overlay makes identity and every webhook read cert-manager's
+ * Secrets; the render holds no certificate, key or placeholder, and the phase plan gets the
+ * `cert-manager-identity` chart instead of the stack's identity phase.
  */
 import { App, Chart } from 'cdk8s';
 import { chartObjects } from '../../constructs/kube-object.js';
 import { Mesh, type MeshSpec } from '../../constructs/mesh.js';
+import type { CertManagerIdentityOptions, ResolvedCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
 import type { MeshValues } from '../../lib/values/mesh/types.js';
 import { mergeUserValues, type ValueTree } from '../../lib/values/tree.js';
 import { planPhases, type RenderedPhase } from './phase-plan.js';
@@ -39,6 +45,12 @@ export interface MeshRenderOptions {
   readonly vizValues?: ValueTree;
   /** Raw upstream multicluster values. @default {} */
   readonly multiclusterValues?: ValueTree;
+  /**
+   * Identity from cert-manager + trust-manager (the `Mesh`'s `identity.certManager`): no stack
+   * identity phase, no webhook certificates to generate.
+   * @default - identity and webhook certificates come from the stack
+   */
+  readonly certManager?: CertManagerIdentityOptions;
 }
 
 /** A webhook whose serving certificate the stack generates. */
@@ -58,8 +70,10 @@ export interface MeshRender {
   readonly namespace: string;
   /** The trust domain certificates must be issued for. */
   readonly trustDomain: string;
-  /** Webhook certificates to generate and substitute. */
+  /** Webhook certificates to generate and substitute (none with `certManager`). */
   readonly webhookCerts: readonly WebhookCertSpec[];
+  /** With `certManager`: the options as resolved by the `Mesh`. @default - not in that mode */
+  readonly certManager?: ResolvedCertManagerIdentity;
 }
 
 /** True when the user's values leave this webhook's TLS to the stack. */
@@ -85,12 +99,15 @@ export function renderMesh(options: MeshRenderOptions = {}): MeshRender {
   const user = options.values ?? {};
   const vizUser = options.vizValues ?? {};
   const vizNamespace = 'linkerd-viz';
-  const cpWebhooks: WebhookCertSpec[] = [
-    { slot: 'proxyInjector', service: 'linkerd-proxy-injector', namespace },
-    { slot: 'profileValidator', service: 'linkerd-sp-validator', namespace },
-    { slot: 'policyValidator', service: 'linkerd-policy-validator', namespace },
-  ].filter((s) => stackOwnsTls(user, s.slot));
-  const vizWebhooks: WebhookCertSpec[] = options.viz
+  const inCluster = options.certManager !== undefined;
+  const cpWebhooks: WebhookCertSpec[] = inCluster
+    ? []
+    : [
+        { slot: 'proxyInjector', service: 'linkerd-proxy-injector', namespace },
+        { slot: 'profileValidator', service: 'linkerd-sp-validator', namespace },
+        { slot: 'policyValidator', service: 'linkerd-policy-validator', namespace },
+      ].filter((s) => stackOwnsTls(user, s.slot));
+  const vizWebhooks: WebhookCertSpec[] = options.viz && !inCluster
     ? [
         { slot: 'viz.tap', service: 'tap', namespace: vizNamespace },
         { slot: 'viz.tapInjector', service: 'tap-injector', namespace: vizNamespace },
@@ -98,7 +115,8 @@ export function renderMesh(options: MeshRenderOptions = {}): MeshRender {
     : [];
 
   const identity: ValueTree = {
-    identity: { externalCA: true, issuer: { scheme: 'kubernetes.io/tls' } },
+    // With cert-manager the Mesh's own overlay sets these (under the user's values).
+    ...(inCluster ? {} : { identity: { externalCA: true, issuer: { scheme: 'kubernetes.io/tls' } } }),
     ...(options.trustDomain ? { identityTrustDomain: options.trustDomain } : {}),
   };
   const spec: MeshSpec = {
@@ -112,6 +130,7 @@ export function renderMesh(options: MeshRenderOptions = {}): MeshRender {
     },
     viz: options.viz ? { values: mergeUserValues([webhookPlaceholders(vizWebhooks, true), vizUser]) } : undefined,
     multicluster: options.multicluster ? { values: options.multiclusterValues ?? {} } : undefined,
+    ...(inCluster ? { identity: { certManager: options.certManager } } : {}),
   };
 
   const mesh = new Mesh(new App(), 'mesh', spec);
@@ -128,5 +147,6 @@ export function renderMesh(options: MeshRenderOptions = {}): MeshRender {
     namespace,
     trustDomain: values.identityTrustDomain || values.clusterDomain,
     webhookCerts: [...cpWebhooks, ...vizWebhooks],
+    ...(mesh.certManager ? { certManager: mesh.certManager } : {}),
   };
 }

@@ -47,3 +47,62 @@ test('a bad identity mode, a bad boolean and a non-object values all fail at onc
 test('provided and cert-manager need the trust anchor', () => {
   assert.throws(() => parseStackConfig(getter({ identity: 'provided' })), /meshform:trustAnchorPem/);
 });
+
+test('trust-manager: no trust anchor needed; meshform:certManager read as an object of options', () => {
+  const bare = parseStackConfig(getter({ identity: 'trust-manager' }));
+  assert.equal(bare.identity, 'trust-manager');
+  assert.equal(bare.trustAnchorPem, undefined);
+  assert.equal(bare.certManager, undefined);
+  const options = { namespace: 'certs', trustAnchors: ['2025', '2026'], signingTrustAnchor: '2026', issuerDuration: '72h', labels: { team: 'platform' } };
+  const s = parseStackConfig(getter({ identity: 'trust-manager', certManager: JSON.stringify(options) }));
+  assert.deepEqual(s.certManager, options);
+  // An empty value is "not set", as for meshform:values.
+  assert.equal(parseStackConfig(getter({ identity: 'trust-manager', certManager: ' ' })).certManager, undefined);
+});
+
+test('meshform:certManager: every problem is collected with the other keys, under meshform:certManager.*', () => {
+  const bad = {
+    namespace: 'Cert_Manager',
+    trustAnchors: ['1', '1'],
+    signingTrustAnchor: '9',
+    issuerDuration: '30m',
+    webhookRenewBefore: '48h',
+    trustAnchor: ['typo'],
+  };
+  assert.throws(
+    () => parseStackConfig(getter({ identity: 'trust-manager', ha: 'maybe', certManager: JSON.stringify(bad) })),
+    (e: unknown) => {
+      assert.ok(e instanceof MeshformError);
+      const paths = e.issues.map((i) => i.path).sort();
+      assert.deepEqual(paths, [
+        'meshform:certManager.issuerDuration',
+        'meshform:certManager.namespace',
+        'meshform:certManager.signingTrustAnchor',
+        'meshform:certManager.trustAnchor',
+        'meshform:certManager.trustAnchors[1]',
+        'meshform:certManager.webhookRenewBefore',
+        'meshform:ha',
+      ]);
+      assert.match(e.message, /did you mean "trustAnchors"/);
+      return true;
+    },
+  );
+});
+
+test('meshform:certManager: not an object, labels not a map, or given in another identity mode', () => {
+  const paths = (cfg: Record<string, string>): string[] => {
+    try {
+      parseStackConfig(getter(cfg));
+    } catch (e) {
+      assert.ok(e instanceof MeshformError);
+      return e.issues.map((i) => i.path).sort();
+    }
+    return [];
+  };
+  assert.deepEqual(paths({ identity: 'trust-manager', certManager: '["1"]' }), ['meshform:certManager']);
+  assert.deepEqual(paths({ identity: 'trust-manager', certManager: '{not json' }), ['meshform:certManager']);
+  assert.deepEqual(paths({ identity: 'trust-manager', certManager: '{"labels":["a"]}' }), ['meshform:certManager.labels']);
+  // Options for a mode that does not use them are refused, not ignored; the anchor is still required.
+  assert.deepEqual(paths({ identity: 'cert-manager', certManager: '{}' }), ['meshform:certManager', 'meshform:trustAnchorPem']);
+  assert.deepEqual(paths({ certManager: '{"namespace":"certs"}' }), ['meshform:certManager']);
+});

@@ -166,3 +166,57 @@ test('a version bump changes only where the version is embedded (images among th
   assert.ok(diffs.some((p) => p.endsWith('.image')), 'container images change');
   assert.ok(!diffs.some((p) => p.includes('CustomResourceDefinition') && !p.includes('annotations') && !p.includes('labels')));
 });
+
+test('identity trust-manager: cert-manager-identity phase, no identity component, no tls resource, no key', async () => {
+  const { mesh, resources } = await build('tm', { identity: 'trust-manager', viz: true, certManager: { trustAnchors: ['2025'] } });
+  const phases = resources.filter((r) => r.type === 'meshform:index:MeshPhase').map((r) => r.name);
+  assert.deepEqual(phases, ['tm-crds', 'tm-cert-manager-identity', 'tm-control-plane-namespace', 'tm-control-plane', 'tm-viz']);
+  assert.deepEqual([...mesh.phases.keys()], ['crds', 'cert-manager-identity', 'control-plane-namespace', 'control-plane', 'viz']);
+  assert.equal(resources.filter((r) => r.type === 'meshform:index:MeshIdentity').length, 0);
+  assert.deepEqual(resources.filter((r) => r.type.startsWith('tls:')).map((r) => r.name), [], 'nothing generated with @pulumi/tls');
+  // The trust anchor never passes through the stack: documented as the empty string.
+  assert.equal(await resolve(mesh.trustAnchorPem), '');
+
+  const text = JSON.stringify(k8sOnly(resources).map((r) => r.inputs));
+  assert.doesNotMatch(text, /PRIVATE KEY|BEGIN CERTIFICATE|@@meshform-slot/);
+  for (const s of resources.filter((r) => r.type === 'kubernetes:core/v1:Secret')) {
+    const data = JSON.stringify(s.inputs.data ?? {});
+    assert.ok(!data.includes('tls.key') && s.inputs.type !== 'kubernetes.io/tls', `${s.name} carries no TLS key`);
+  }
+
+  const byName = (name: string) => resources.find((r) => r.name === name);
+  const bundle = byName('tm-linkerd-identity-trust-roots');
+  assert.ok(bundle);
+  assert.equal(bundle.type, 'kubernetes:trust.cert-manager.io/v1alpha1:Bundle');
+  const anchor = byName('tm-cert-manager-linkerd-trust-anchor-2025');
+  assert.equal(anchor?.type, 'kubernetes:cert-manager.io/v1:Certificate');
+  const issuer = byName('tm-linkerd-linkerd-identity-issuer');
+  assert.ok(issuer);
+  assert.equal(issuer.type, 'kubernetes:cert-manager.io/v1:Certificate');
+  assert.equal((issuer.inputs.spec as { issuerRef: { name: string } }).issuerRef.name, 'linkerd-trust-anchor-2025');
+  // (The tap Certificate shares its name with tap's ServiceAccount; the type tells them apart.)
+  assert.ok(resources.some((r) => r.name === 'tm-linkerd-viz-tap' && r.type === 'kubernetes:cert-manager.io/v1:Certificate'));
+
+  // dependsOn: the namespace waits for the cert-manager objects; the control plane (issuer Certificate
+  // included) for the namespace and the cert-manager objects.
+  const depNames = (r: Registered | undefined) => new Set((r?.deps ?? []).map((u) => u.split('::').pop()));
+  const nsDeps = depNames(byName('tm-control-plane-namespace'));
+  assert.ok(nsDeps.has('tm-linkerd-identity-trust-roots') && nsDeps.has('tm-cert-manager-linkerd-trust-anchor-2025'), [...nsDeps].join());
+  const cpDeps = depNames(byName('tm-control-plane'));
+  for (const d of ['tm-linkerd', 'tm-linkerd-identity-trust-roots', 'tm-linkerd-trust-anchor-2025']) assert.ok(cpDeps.has(d), `control plane depends on ${d}`);
+  const cmDeps = depNames(byName('tm-cert-manager-identity'));
+  assert.ok([...cmDeps].some((d) => d?.includes('-servers.policy.linkerd.io')), 'cert-manager-identity waits for the CRDs');
+  // Registration follows (a child registers once its phase has, which waits for its dependencies):
+  // the Bundle before the Namespace, the Namespace before the issuer Certificate.
+  const at = (name: string, type: string) => resources.findIndex((r) => r.name === name && r.type === type);
+  const nsAt = at('tm-linkerd', 'kubernetes:core/v1:Namespace');
+  assert.ok(at('tm-linkerd-identity-trust-roots', bundle.type) < nsAt);
+  assert.ok(nsAt >= 0 && nsAt < at('tm-linkerd-linkerd-identity-issuer', issuer.type));
+  // The webhooks take their CA from cert-manager's injector.
+  const injector = resources.find((r) => r.type.endsWith(':MutatingWebhookConfiguration') && r.name.startsWith('tm-'));
+  assert.match(JSON.stringify(injector?.inputs.metadata), /cert-manager.io\/inject-ca-from/);
+});
+
+test('identity trust-manager: certManager options are refused in another mode', () => {
+  assert.throws(() => new LinkerdMesh('bad', { identity: 'generated', certManager: {} }), /only used with identity 'trust-manager'/);
+});
