@@ -211,43 +211,13 @@ export function certManagerClusterObjects(r: ResolvedCertManagerIdentity): CertM
     metadata: { name: SELF_SIGNED_ISSUER, namespace: r.namespace, labels },
     spec: { selfSigned: {} },
   };
-  const anchors = r.trustAnchors.flatMap((g): CertManagerObject[] => {
-    const name = trustAnchorName(g);
-    return [
-      certificate(
-        { name, namespace: r.namespace, labels },
-        {
-          secretName: name,
-          isCA: true,
-          commonName: `root.linkerd.${r.trustDomain}`,
-          duration: r.trustAnchorDuration,
-          // Anchors rotate explicitly, by generations: the key never changes under a generation.
-          privateKey: ecdsa('Never'),
-          usages: ['cert sign', 'crl sign'],
-          issuerRef: issuerRef(SELF_SIGNED_ISSUER, 'Issuer'),
-        },
-      ),
-      clusterIssuer(name, labels, name),
-    ];
-  });
-  // Shared by the control plane's webhooks and viz's: no component label.
-  const webhookCaLabels = labelsFor(r);
-  const webhookCa: CertManagerObject[] = [
-    certificate(
-      { name: WEBHOOK_CA, namespace: r.namespace, labels: webhookCaLabels },
-      {
-        secretName: WEBHOOK_CA,
-        isCA: true,
-        commonName: `webhook.linkerd.${r.trustDomain}`,
-        duration: r.webhookCaDuration,
-        // Safe to re-key: each webhook's CA bundle is injected from its own Secret's ca.crt.
-        privateKey: ecdsa('Always'),
-        usages: ['cert sign', 'crl sign'],
-        issuerRef: issuerRef(SELF_SIGNED_ISSUER, 'Issuer'),
-      },
-    ),
-    clusterIssuer(WEBHOOK_CA, webhookCaLabels, WEBHOOK_CA),
-  ];
+  // Anchors rotate explicitly, by generations: the key never changes under a generation.
+  const anchors = r.trustAnchors.flatMap((g) =>
+    selfSignedCa(r, trustAnchorName(g), `root.linkerd.${r.trustDomain}`, r.trustAnchorDuration, 'Never', labels),
+  );
+  // Shared by the control plane's webhooks and viz's (no component label). Safe to re-key: each
+  // webhook's CA bundle is injected from its own Secret's ca.crt.
+  const webhookCa = selfSignedCa(r, WEBHOOK_CA, `webhook.linkerd.${r.trustDomain}`, r.webhookCaDuration, 'Always', labelsFor(r));
   const bundle: Bundle = {
     apiVersion: TRUST_MANAGER_API_VERSION,
     kind: 'Bundle',
@@ -259,6 +229,32 @@ export function certManagerClusterObjects(r: ResolvedCertManagerIdentity): CertM
     },
   };
   return [selfSigned, ...anchors, ...webhookCa, bundle];
+}
+
+/** A CA Certificate in cert-manager's namespace, signed by the self-signed Issuer, and the ClusterIssuer over its Secret. */
+function selfSignedCa(
+  r: ResolvedCertManagerIdentity,
+  name: string,
+  commonName: string,
+  duration: string,
+  rotationPolicy: CertificatePrivateKey['rotationPolicy'],
+  labels: LabelMap,
+): [Certificate, ClusterIssuer] {
+  return [
+    certificate(
+      { name, namespace: r.namespace, labels },
+      {
+        secretName: name,
+        isCA: true,
+        commonName,
+        duration,
+        privateKey: ecdsa(rotationPolicy),
+        usages: ['cert sign', 'crl sign'],
+        issuerRef: issuerRef(SELF_SIGNED_ISSUER, 'Issuer'),
+      },
+    ),
+    clusterIssuer(name, labels, name),
+  ];
 }
 
 function webhookCertificate(r: ResolvedCertManagerIdentity, webhook: WebhookSpec, namespace: string, labels: LabelMap): Certificate {
