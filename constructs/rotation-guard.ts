@@ -15,19 +15,26 @@ import { trustStateFromManifests } from '../lib/identity/trust-state-manifests.j
 import { chartObjects } from './kube-object.js';
 import { PHASE_FILE } from './synth.js';
 
+/** Could this document be one a trust state is read from (see trust-state-manifests.ts)? A cheap text test. */
+const mayHoldIdentity = (doc: string): boolean =>
+  /^kind: (ConfigMap|Secret|Bundle|Certificate)[ \t]*$/m.test(doc) && /linkerd-identity-(trust-roots|issuer)/.test(doc);
+/** A document separator as toYamlStream writes it (block scalars are indented, so never at column 0). */
+const DOCUMENT_SEPARATOR = /^---[ \t]*$/m;
+
 /**
  * The objects of the phase files (`NN-<phase>.yaml`) a previous synth wrote to `outdir`, in file
- * order; undefined when there are none (no previous synth). Throws a `MeshformError` naming the file
- * when one does not parse.
+ * order; undefined when there are none (no previous synth). With `select`, only the documents whose
+ * text it accepts are parsed: the CRDs alone are hundreds of kilobytes.
+ * Throws a `MeshformError` naming the file when a parsed document is not valid YAML.
  */
-export function readSynthesizedObjects(outdir: string): unknown[] | undefined {
+export function readSynthesizedObjects(outdir: string, select?: (documentText: string) => boolean): unknown[] | undefined {
   if (!existsSync(outdir)) return undefined;
   const files = readdirSync(outdir).filter((name) => PHASE_FILE.test(name)).sort();
   if (!files.length) return undefined;
   return files.flatMap((file) => {
-    const docs = parseAllDocuments(readFileSync(join(outdir, file), 'utf8'));
-    const list = Array.isArray(docs) ? docs : [docs];
-    return list.flatMap((doc) => {
+    const text = readFileSync(join(outdir, file), 'utf8');
+    const wanted = select ? text.split(DOCUMENT_SEPARATOR).filter(select).join('\n---\n') : text;
+    return parseAllDocuments(wanted).flatMap((doc) => {
       if (doc.errors.length) {
         throw new MeshformError(`${join(outdir, file)} is not valid YAML (${doc.errors[0].message}): cannot tell what is deployed`);
       }
@@ -48,7 +55,7 @@ export interface RotationGuardResult {
 
 /** Compares the trust state of `app`'s charts with the one previously synthesized to `outdir`. */
 export function checkRotationAgainstOutdir(app: App, outdir: string, opts: RotationCheckOptions = {}): RotationGuardResult {
-  const previous = readSynthesizedObjects(outdir);
+  const previous = readSynthesizedObjects(outdir, mayHoldIdentity);
   const deployed = previous ? trustStateFromManifests(previous) : undefined;
   const proposed = trustStateFromManifests(app.charts.flatMap((chart) => chartObjects(chart)));
   if (!proposed) return { deployed, findings: [] };

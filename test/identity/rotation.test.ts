@@ -10,7 +10,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { readSynthesizedObjects } from '../../constructs/rotation-guard.js';
+import { App } from 'cdk8s';
+import { Mesh } from '../../constructs/mesh.js';
+import { checkRotationAgainstOutdir, readSynthesizedObjects } from '../../constructs/rotation-guard.js';
+import { synthPhases } from '../../constructs/synth.js';
+import type { CertManagerIdentityOptions } from '../../lib/identity/cert-manager-options.js';
 import { MeshformError } from '../../lib/errors.js';
 import { checkIdentity, type Finding } from '../../lib/identity/check.js';
 import { generateIssuer, generateTrustAnchor, type CertificateAndKey } from '../../lib/identity/generate.js';
@@ -285,6 +289,27 @@ describe('readSynthesizedObjects', () => {
     assert.deepEqual(trustStateFromManifests(objects), state([anchorA], issuerA));
     writeFileSync(join(dir, '02-viz.yaml'), 'kind: [unterminated');
     assert.throws(() => readSynthesizedObjects(dir), /02-viz\.yaml is not valid YAML/);
+  });
+});
+
+describe('the rotation guard in cert-manager mode', () => {
+  const render = (certManager: CertManagerIdentityOptions) => {
+    const app = new App();
+    new Mesh(app, 'mesh', { mesh: {}, viz: {}, identity: { certManager } });
+    return app;
+  };
+  const verdicts = (outdir: string, certManager: CertManagerIdentityOptions) =>
+    checkRotationAgainstOutdir(render(certManager), outdir).findings.map((f) => `${f.severity}: ${f.check}`);
+
+  it('reads the deployed generations from a synthesized outdir and refuses switching the issuer to an undeployed one', () => {
+    const dir = join(root, 'cert-manager-dist');
+    synthPhases(render({ trustAnchors: ['1'] }), dir);
+    // Appending a generation keeps the issuer on the oldest: step 1, accepted.
+    assert.ok(verdicts(dir, { trustAnchors: ['1', '2'] }).every((v) => v.startsWith('ok')));
+    assert.deepEqual(
+      verdicts(dir, { trustAnchors: ['1', '2'], signingTrustAnchor: '2' }).filter((v) => !v.startsWith('ok')),
+      [`error: ${ROTATION_CHECKS.issuerTrusted}`],
+    );
   });
 });
 
