@@ -14,6 +14,7 @@ import {
   formatRefusals,
   injectFlagTree,
   injectManifest,
+  manualInjectionIssues,
   INJECT_VALUE_FLAGS,
   parseGoDuration,
   parseManifestStream,
@@ -116,11 +117,8 @@ export const inject: Command = async (args, io) => {
   const meshValues = resolveMeshValues({ user: userValues(files), ha: parsed.ha, crdsOnly: true });
   const values = resolveMeshValues({ user: mergeUserValues([parsed.user, flags.tree]), ha: parsed.ha, crdsOnly: true });
   const manual = options.manual === true;
-  if (manual && !values.identityTrustAnchorsPEM) {
-    throw new MeshformError('cannot inject the proxy', [
-      { path: 'identityTrustAnchorsPEM', value: undefined, message: 'is required with --manual: pass the installed mesh values with -f' },
-    ]);
-  }
+  const manualIssues = manual ? manualInjectionIssues(values) : [];
+  if (manualIssues.length) throw new MeshformError('cannot inject the proxy', manualIssues);
 
   const docs = await readManifestInput(parsed.positionals, io);
   const result = injectManifest(docs, {

@@ -10,6 +10,7 @@
 import type { ApiObject } from 'cdk8s';
 import { MeshformError } from '../../lib/errors.js';
 import { injectObject } from '../../lib/inject/inject.js';
+import { manualInjectionIssues } from '../../lib/inject/manual.js';
 import { podMetaOf, podTemplateOf, type ManifestObject } from '../../lib/inject/workload.js';
 import { proxyConfigAnnotations } from '../../lib/proxy-config/annotations.js';
 import { mergeValues } from '../../lib/values/tree.js';
@@ -30,6 +31,8 @@ export function injectRendered(rendered: ManifestObject, options: MeshWorkloadOp
   const ref = podTemplateOf(rendered);
   const name = `${String(rendered.kind)}/${String((rendered.metadata as { name?: string } | undefined)?.name ?? '')}`;
   if (!ref) throw new MeshformError(`cannot mesh ${name}`, [{ path: name, value: rendered.kind, message: 'has no pod template' }]);
+  const missing = manualInjectionIssues(options.meshValues);
+  if (missing.length) throw new MeshformError(`cannot mesh ${name} in manual mode`, missing);
   const meta = podMetaOf(ref);
   // The overrides go on the template first: injectObject reads them as the pod's own annotations,
   // exactly as it would from a hand-annotated manifest, and keeps them (they are config.linkerd.io/*).

@@ -6,7 +6,7 @@
  * Validation collects every problem (field path, value, what is allowed) into one `MeshformError`.
  */
 import { IssueCollector, joinPath, type ValidationIssue } from '../errors.js';
-import { duration as durationCheck } from '../values/checks.js';
+import { parseGoDuration } from '../inject/go-duration.js';
 import type { ValueTree } from '../values/tree.js';
 import { findUnknownKeys } from '../values/unknown-keys.js';
 
@@ -103,19 +103,8 @@ export function trustAnchorName(generation: string): string {
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** `linkerd-trust-anchor-<g>` must stay a DNS label (63 characters), as ClusterIssuer names often are. */
 const MAX_GENERATION_LENGTH = 63 - TRUST_ANCHOR_NAME_PREFIX.length;
-/** cert-manager refuses certificates shorter than an hour. */
-const MIN_DURATION_MS = 3_600_000;
-
-const GO_UNITS: Readonly<Record<string, number>> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1e3, m: 60e3, h: 3600e3 };
-
-/** A Go duration in milliseconds; undefined when it is not one. */
-export function parseGoDuration(text: string): number | undefined {
-  if (durationCheck(text) !== undefined) return undefined;
-  if (text === '0') return 0;
-  let total = 0;
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(m[1]) * GO_UNITS[m[2]];
-  return total;
-}
+/** cert-manager refuses certificates shorter than an hour (nanoseconds, as parseGoDuration counts). */
+const MIN_DURATION_NS = 3600e9;
 
 function dnsLabelProblem(value: unknown): string | undefined {
   if (typeof value !== 'string' || !DNS_LABEL.test(value) || value.length > 63) {
@@ -131,9 +120,9 @@ function dnsNameProblem(value: unknown): string | undefined {
 }
 
 function durationProblem(value: unknown): string | undefined {
-  const ms = typeof value === 'string' ? parseGoDuration(value) : undefined;
-  if (ms === undefined) return 'must be a Go duration such as 48h, 90m or 2160h0m0s';
-  if (ms < MIN_DURATION_MS) return 'must be at least 1h (cert-manager refuses shorter certificates)';
+  const ns = typeof value === 'string' ? parseGoDuration(value) : undefined;
+  if (ns === undefined || ns < 0) return 'must be a Go duration such as 48h, 90m or 2160h0m0s';
+  if (ns < MIN_DURATION_NS) return 'must be at least 1h (cert-manager refuses shorter certificates)';
   return undefined;
 }
 
@@ -205,7 +194,7 @@ export function validateCertManagerIdentity(
 function renewBeforeCheck(issues: IssueCollector, path: string, renewBefore: string, duration: string, durationKey: string): void {
   const r = parseGoDuration(renewBefore);
   const d = parseGoDuration(duration);
-  if (r !== undefined && d !== undefined && r >= MIN_DURATION_MS && d >= MIN_DURATION_MS && r >= d) {
+  if (r !== undefined && d !== undefined && r >= MIN_DURATION_NS && d >= MIN_DURATION_NS && r >= d) {
     issues.add(path, renewBefore, `must be shorter than ${durationKey} (${duration})`);
   }
 }

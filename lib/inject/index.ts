@@ -12,3 +12,4 @@ export * from './uninject.js';
 export * from './manifest-stream.js';
 export * from './inject.js';
 export * from './report.js';
+export * from './manual.js';

@@ -139,6 +139,23 @@ test('manual mode writes the full sidecar at render time, seeing late containers
   assert.match(env.LINKERD2_PROXY_INBOUND_PORTS ?? '', /9000/, 'ports of late containers are counted');
 });
 
+test('manual mode refuses a mesh whose trust anchors live only in the cluster (cert-manager / trust-manager)', () => {
+  const c = chart();
+  const external = { ...values, identityTrustAnchorsPEM: '', identity: { ...values.identity, externalCA: true } };
+  const d = new kplus.Deployment(c, 'd', { metadata: { name: 'web' }, containers: [container] });
+  meshWorkload(d, { meshValues: external, mode: 'manual' });
+  assert.throws(
+    () => c.toJson(),
+    (e: unknown) =>
+      e instanceof MeshformError &&
+      e.issues[0].path === 'identityTrustAnchorsPEM' &&
+      /annotation mode, where the proxy injector adds them/.test(e.issues[0].message),
+  );
+  // Annotation mode needs no anchors: the injector reads them in the cluster.
+  const a = new kplus.Deployment(chart(), 'a', { metadata: { name: 'web' }, containers: [container] });
+  meshWorkload(a, { meshValues: external });
+});
+
 test('nginxIngressAnnotations: service-upstream and the l5d-dst-override snippet', () => {
   assert.deepEqual(nginxIngressAnnotations({ serviceName: 'web-svc', namespace: 'emojivoto', port: 80 }), {
     'nginx.ingress.kubernetes.io/service-upstream': 'true',
