@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -14,11 +14,11 @@ const root = new URL('..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'meshform-synth-'));
 const identityDir = join(work, 'identity');
 
-function synth(outdir: string): { status: number | null; stderr: string; files: Map<string, string> } {
+function synth(outdir: string, env: Readonly<Record<string, string>> = {}): { status: number | null; stderr: string; files: Map<string, string> } {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'constructs/app.ts'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, CDK8S_OUTDIR: outdir, MESHFORM_IDENTITY_DIR: identityDir },
+    env: { ...process.env, CDK8S_OUTDIR: outdir, MESHFORM_IDENTITY_DIR: identityDir, ...env },
   });
   const files = new Map<string, string>();
   if (run.status === 0) for (const f of readdirSync(outdir).sort()) files.set(f, readFileSync(join(outdir, f), 'utf8'));
@@ -66,4 +66,19 @@ test('every synthesized object validates against the Kubernetes schema or its CR
   }
   assert.deepEqual(problems, []);
   assert.ok(objects.length > 100);
+});
+
+test('npm run synth:cert-manager (MESHFORM_IDENTITY=cert-manager): no certificate or key anywhere, identical twice, no local identity', () => {
+  const storeDir = join(work, 'unused-identity');
+  const env = { MESHFORM_IDENTITY: 'cert-manager', MESHFORM_IDENTITY_DIR: storeDir };
+  const once = synth(join(work, 'cm-a'), env);
+  const twice = synth(join(work, 'cm-b'), env);
+  assert.equal(once.status, 0, once.stderr);
+  assert.deepEqual([...once.files.keys()], ['00-crds.yaml', '01-cert-manager-identity.yaml', '02-control-plane.yaml', '03-viz.yaml']);
+  for (const [file, text] of once.files) assert.doesNotMatch(text, /PRIVATE KEY|-----BEGIN|keyPEM|key\.pem:|^kind: Secret$/m, file);
+  assert.deepEqual(twice.files, once.files);
+  assert.equal(existsSync(storeDir), false, 'cert-manager mode generates nothing locally');
+  const bad = synth(join(work, 'cm-bad'), { MESHFORM_IDENTITY: 'certmanager' });
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /MESHFORM_IDENTITY = "certmanager": must be one of generated, cert-manager/);
 });
