@@ -7,8 +7,7 @@ import 'reflect-metadata';
 import { generateIssuer, generateTrustAnchor, generateWebhookCert } from '../lib/identity/generate.js';
 import { Mesh } from '../constructs/mesh.js';
 import { chartObjects } from '../constructs/kube-object.js';
-import { validateKubeObject } from './helpers/kube-schema.js';
-import { CustomResourceValidator } from './helpers/custom-resources.js';
+import { validateRender } from './helpers/validate-all.js';
 
 const anchor = await generateTrustAnchor({});
 const issuer = await generateIssuer({ anchor });
@@ -42,20 +41,9 @@ for (const ha of [false, true]) {
   test(`every phase of a full mesh${ha ? ' (HA)' : ''} is valid Kubernetes or valid against its CRD`, async () => {
     const { app } = await fullMesh(ha);
     const objects = app.charts.flatMap((c) => chartObjects(c));
-    const crs = new CustomResourceValidator(objects);
-    const problems: string[] = [];
-    let custom = 0;
-    for (const object of objects) {
-      const result = validateKubeObject(object);
-      if (result.status === 'invalid') problems.push(`${result.key}: ${result.error}`);
-      if (result.status === 'custom') {
-        custom++;
-        const error = crs.validate(object);
-        if (error) problems.push(`${result.key}: ${error}`);
-      }
-    }
+    const { problems, byCrd } = validateRender(objects);
     assert.deepEqual(problems, []);
-    assert.ok(custom > 10, 'policy objects, ServiceProfiles and Links were checked');
+    assert.ok(byCrd.length > 10, 'policy objects, ServiceProfiles and Links were checked');
   });
 }
 

@@ -7,8 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { validateKubeObject } from './helpers/kube-schema.js';
-import { CustomResourceValidator } from './helpers/custom-resources.js';
+import { validateRender } from './helpers/validate-all.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'meshform-synth-'));
@@ -54,17 +53,7 @@ test('the default mesh includes the Gateway API route CRDs a fresh cluster needs
 });
 
 test('every synthesized object validates against the Kubernetes schema or its CRD', () => {
-  const crs = new CustomResourceValidator(objects);
-  const problems: string[] = [];
-  for (const object of objects) {
-    const result = validateKubeObject(object);
-    if (result.status === 'invalid') problems.push(`${result.key}: ${result.error}`);
-    if (result.status === 'custom') {
-      const error = crs.validate(object);
-      if (error) problems.push(`${result.key}: ${error}`);
-    }
-  }
-  assert.deepEqual(problems, []);
+  assert.deepEqual(validateRender(objects).problems, []);
   assert.ok(objects.length > 100);
 });
 

@@ -23,7 +23,7 @@ import {
 } from '../../lib/identity/index.js';
 import type { KubeObject } from '../../lib/manifest.js';
 import { validateKubeObject } from '../helpers/kube-schema.js';
-import { CustomResourceValidator } from '../helpers/custom-resources.js';
+import { validateRender } from '../helpers/validate-all.js';
 
 type Obj = KubeObject & { spec?: Record<string, unknown>; metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> } };
 
@@ -94,22 +94,11 @@ test('two renders are byte-identical', () => {
 });
 
 test('every object validates: built-in kinds, cert-manager and trust-manager kinds against their CRD schemas, Linkerd custom resources against theirs', () => {
-  const crs = new CustomResourceValidator(objects);
-  const problems: string[] = [];
-  let certManagerKinds = 0;
-  for (const object of objects) {
-    const result = validateKubeObject(object);
-    if (result.status === 'invalid') problems.push(`${result.key}: ${result.error}`);
-    if (isCertManager(object)) {
-      // Validated by @kubernetes-models/cert-manager's schemas, never skipped as unknown.
-      assert.equal(result.status, 'valid', `${result.key}: ${result.error ?? result.status}`);
-      certManagerKinds++;
-    } else if (result.status === 'custom') {
-      const error = crs.validate(object);
-      if (error) problems.push(`${result.key}: ${error}`);
-    }
-  }
+  const { problems, bySchema } = validateRender(objects);
   assert.deepEqual(problems, []);
+  // Validated by @kubernetes-models/cert-manager's schemas, never skipped as unknown kinds.
+  const schemaValidated = new Set(bySchema);
+  const certManagerKinds = objects.filter(isCertManager).filter((o) => schemaValidated.has(`${o.apiVersion}/${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`)).length;
   // Issuer, 2 × (Certificate, ClusterIssuer), webhook CA (Certificate, ClusterIssuer), Bundle,
   // 4 control-plane Certificates, 2 viz Certificates.
   assert.equal(certManagerKinds, 1 + 4 + 2 + 1 + 4 + 2);
