@@ -28,7 +28,7 @@ import { certManagerKubeObjects } from '../../constructs/identity/cert-manager-c
 import { chartObjects } from '../../constructs/kube-object.js';
 import { DEPLOYED_OPTION, deployedTrustState } from '../deployed.js';
 import { identityFlagValues, INSTALL_IDENTITY_OPTIONS } from '../install-flags.js';
-import type { Command } from '../io.js';
+import { UsageError, type Command } from '../io.js';
 import { printChart } from '../render.js';
 import { parseValueFlags } from '../value-flags.js';
 
@@ -39,6 +39,8 @@ export const install: Command = async (args, io) => {
   const flags = parseValueFlags(args, io, { crds: { type: 'boolean' }, ...INSTALL_IDENTITY_OPTIONS, ...DEPLOYED_OPTION });
   const namespace = flags.namespace ?? 'linkerd';
   if (flags.options.crds === true) {
+    const controlPlaneOnly = [...Object.keys(INSTALL_IDENTITY_OPTIONS), ...Object.keys(DEPLOYED_OPTION)].filter((o) => flags.options[o] !== undefined);
+    if (controlPlaneOnly.length) throw new UsageError(`${controlPlaneOnly.map((o) => `--${o}`).join(', ')} configures the control plane and cannot be used with --crds`);
     // The CRD chart reads only its own keys; the control plane's required identity does not apply.
     const values = resolveMeshValues({ user: flags.user, ha: flags.ha, crdsOnly: true });
     const { CrdsChart } = await import('../../constructs/crds/crds-chart.js');

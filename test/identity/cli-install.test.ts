@@ -160,6 +160,9 @@ describe('meshform install --cert-manager', () => {
       /--cert-manager-namespace = "Bad_NS": must be a DNS-1123 label/,
     );
     assertRefused(await run(['install', '--cert-manager-namespace', 'certs', '--identity-external-ca']), /--cert-manager-namespace = "certs": only applies with --cert-manager/);
+    const crds = await run(['install', '--crds', '--cert-manager', '--identity-external-ca']);
+    assert.equal(crds.code, 2);
+    assert.match(crds.stderr, /--identity-external-ca, --cert-manager configures the control plane and cannot be used with --crds/);
   });
 
   it('viz install --cert-manager has cert-manager issue tap and tap-injector certificates', async () => {
