@@ -95,11 +95,6 @@ function parseCertManager(issues: IssueCollector, raw: string | undefined, ident
   if (identity !== undefined && identity !== 'trust-manager') {
     issues.add(key, parsed, `is only used when meshform:identity is trust-manager (it is ${identity})`);
   }
-  // The library checks label values but not the map's own shape; a JSON list or string would pass.
-  if (parsed.labels !== undefined && !isObject(parsed.labels)) {
-    issues.add(`${key}.labels`, parsed.labels, 'must be an object of label names to string values');
-    parsed = { ...parsed, labels: undefined };
-  }
   const options = parsed as CertManagerIdentityOptions;
   issues.addAll(validateCertManagerIdentity(options, {}, key));
   return options;

@@ -178,8 +178,11 @@ export function validateCertManagerIdentity(
   renewBeforeCheck(issues, at('issuerRenewBefore'), options.issuerRenewBefore ?? CERT_MANAGER_DEFAULTS.issuerRenewBefore, options.issuerDuration ?? CERT_MANAGER_DEFAULTS.issuerDuration, 'issuerDuration');
   renewBeforeCheck(issues, at('webhookRenewBefore'), options.webhookRenewBefore ?? CERT_MANAGER_DEFAULTS.webhookRenewBefore, options.webhookDuration ?? CERT_MANAGER_DEFAULTS.webhookDuration, 'webhookDuration');
 
-  if (options.labels !== undefined) {
-    for (const [k, v] of Object.entries(options.labels)) {
+  const labels: unknown = options.labels;
+  if (labels !== undefined && (typeof labels !== 'object' || labels === null || Array.isArray(labels))) {
+    issues.add(at('labels'), labels, 'must be an object of label names to string values');
+  } else if (labels !== undefined) {
+    for (const [k, v] of Object.entries(labels)) {
       if (typeof v !== 'string') issues.add(joinPath(at('labels'), k), v, 'label values must be strings');
     }
   }
