@@ -5,11 +5,10 @@
  */
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { MeshformError } from '../../lib/errors.js';
-import { certManagerControlPlaneObjects } from '../../lib/identity/cert-manager.js';
 import type { ResolvedCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
 import type { KubeObject } from '../../lib/manifest.js';
 import type { MeshValues } from '../../lib/values/mesh/types.js';
+import { namespacedCertificates } from '../identity/cert-manager-chart.js';
 import { addObjects } from '../kube-object.js';
 import { asKubeObject } from './as-kube-object.js';
 import { linkerdConfig } from './config.js';
@@ -86,17 +85,6 @@ export class ControlPlaneChart extends Chart {
     this.values = values;
     this.releaseNamespace = namespace;
     const [ns, ...rest] = controlPlaneObjects({ values, namespace });
-    addObjects(this, [ns, ...controlPlaneCertificates(certManager, namespace), ...rest]);
+    addObjects(this, [ns, ...namespacedCertificates(certManager, 'controlPlaneNamespace', namespace), ...rest]);
   }
-}
-
-/** The cert-manager Certificates of the control-plane namespace (none without cert-manager). */
-function controlPlaneCertificates(certManager: ResolvedCertManagerIdentity | undefined, namespace: string): KubeObject[] {
-  if (!certManager) return [];
-  if (certManager.controlPlaneNamespace !== namespace) {
-    throw new MeshformError('cert-manager identity does not match the control plane', [
-      { path: 'certManager.controlPlaneNamespace', value: certManager.controlPlaneNamespace, message: `must be the control plane's namespace (${namespace})` },
-    ]);
-  }
-  return certManagerControlPlaneObjects(certManager).map((c) => c as unknown as KubeObject);
 }

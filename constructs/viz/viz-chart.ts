@@ -5,11 +5,9 @@
  */
 import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { MeshformError } from '../../lib/errors.js';
-import { certManagerVizObjects } from '../../lib/identity/cert-manager.js';
 import type { ResolvedCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
-import type { KubeObject } from '../../lib/manifest.js';
 import type { VizValues } from '../../lib/values/viz/types.js';
+import { namespacedCertificates } from '../identity/cert-manager-chart.js';
 import { addObjects } from '../kube-object.js';
 import type { VizContext } from './context.js';
 import { metricsApi, metricsApiPolicy, metricsApiRbac } from './metrics-api.js';
@@ -50,7 +48,7 @@ export class VizChart extends Chart {
     const ctx: VizContext = { values: props.values, namespace };
     addObjects(this, [
       ...vizNamespace(ctx),
-      ...vizCertificates(props.certManager, namespace),
+      ...namespacedCertificates(props.certManager, 'vizNamespace', namespace),
       ...metricsApiRbac(ctx),
       ...prometheusRbac(ctx),
       ...tapRbac(ctx),
@@ -69,15 +67,4 @@ export class VizChart extends Chart {
       ...serviceProfiles(ctx),
     ]);
   }
-}
-
-/** The cert-manager Certificates of the viz namespace (none without cert-manager). */
-function vizCertificates(certManager: ResolvedCertManagerIdentity | undefined, namespace: string): KubeObject[] {
-  if (!certManager) return [];
-  if (certManager.vizNamespace !== namespace) {
-    throw new MeshformError('cert-manager identity does not match viz', [
-      { path: 'certManager.vizNamespace', value: certManager.vizNamespace, message: `must be viz's namespace (${namespace})` },
-    ]);
-  }
-  return certManagerVizObjects(certManager).map((c) => c as unknown as KubeObject);
 }
