@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { MeshformError } from '../lib/errors.js';
 import type { TrustState } from '../lib/identity/rotation.js';
+import { isList, parseManifestStream } from '../lib/inject/manifest-stream.js';
 import { trustStateFromManifests } from '../lib/identity/trust-state-manifests.js';
 
 export const DEPLOYED_OPTION = { deployed: { type: 'string', multiple: true } } as const;
@@ -35,10 +35,5 @@ function readManifests(path: string, cwd: string): unknown[] {
     const code = (e as NodeJS.ErrnoException).code;
     throw new MeshformError(`--deployed ${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
-  return parseAllDocuments(text).flatMap((doc) => {
-    if (doc.errors.length) throw new MeshformError(`--deployed ${path}: not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
-    const value = doc.toJS() as { kind?: unknown; items?: unknown } | null;
-    if (value === null || value === undefined) return [];
-    return value.kind === 'List' && Array.isArray(value.items) ? value.items : [value];
-  });
+  return parseManifestStream(text, `--deployed ${path}`).flatMap((doc) => (isList(doc) ? (doc.items as unknown[]) : [doc]));
 }

@@ -23,12 +23,15 @@ export interface ValuesCheckOptions {
   readonly now?: Date;
 }
 
+/** A string value of the tree, or '' when absent or not a string. */
+function stringValue(tree: ValueTree, key: string): string {
+  const v = getPath(tree, key);
+  return typeof v === 'string' ? v : '';
+}
+
 /** All certificate findings for a user's (unvalidated) values tree. */
 export function checkIdentityValues(user: ValueTree, opts: ValuesCheckOptions): Finding[] {
-  const text = (key: string): string => {
-    const v = getPath(user, key);
-    return typeof v === 'string' ? v : '';
-  };
+  const text = (key: string): string => stringValue(user, key);
   const trustDomain = text('identityTrustDomain').trim() || text('clusterDomain').trim() || 'cluster.local';
   const externalIssuer = text('identity.issuer.scheme') === 'kubernetes.io/tls';
   const findings: Finding[] = [];
@@ -97,10 +100,7 @@ export function findingsAsIssues(findings: readonly Finding[]): ValidationIssue[
  * deployed. Empty when the values carry no anchors or they do not parse (`checkIdentityValues` says why).
  */
 export function checkValuesRotation(user: ValueTree, deployed: TrustState): Finding[] {
-  const text = (key: string): string => {
-    const v = getPath(user, key);
-    return typeof v === 'string' ? v : '';
-  };
+  const text = (key: string): string => stringValue(user, key);
   const anchors = text('identityTrustAnchorsPEM');
   if (!anchors.trim()) return [];
   let proposed: TrustState;
