@@ -2,20 +2,15 @@
  * Friendly, typed props for a mesh, in the domain's own terms. They resolve into upstream's value
  * tree (`MeshValues`); nothing downstream reads props.
  */
+import type { DefaultInboundPolicy, LOG_FORMATS, LOG_LEVELS } from '../values/checks.js';
 import type { ValueTree } from '../values/tree.js';
 import { mergeUserValues } from '../values/tree.js';
 import { resolveMeshValues } from '../values/mesh/resolve.js';
 import type { MeshValues } from '../values/mesh/types.js';
 
-export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
-export type LogFormat = 'plain' | 'json';
-export type DefaultInboundPolicy =
-  | 'all-unauthenticated'
-  | 'all-authenticated'
-  | 'cluster-unauthenticated'
-  | 'cluster-authenticated'
-  | 'deny'
-  | 'audit';
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export type LogFormat = (typeof LOG_FORMATS)[number];
+export type { DefaultInboundPolicy };
 
 export interface IssuerProps {
   /** Issuer certificate, PEM (ECDSA P-256, signed by a trust anchor). */

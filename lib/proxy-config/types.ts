@@ -5,18 +5,13 @@
  * namespace's (or the installed mesh's) value, exactly as the webhook does.
  */
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
+import type { DefaultInboundPolicy, LOG_FORMATS } from '../values/checks.js';
 
-export type ProxyLogFormat = 'plain' | 'json';
+export type ProxyLogFormat = (typeof LOG_FORMATS)[number];
 export type ProxyLogHttpHeaders = 'off' | 'insecure';
 export type ProxyAccessLog = 'apache' | 'json';
 export type ProxyPullPolicy = 'Always' | 'IfNotPresent' | 'Never';
-export type ProxyDefaultInboundPolicy =
-  | 'all-unauthenticated'
-  | 'all-authenticated'
-  | 'cluster-unauthenticated'
-  | 'cluster-authenticated'
-  | 'deny'
-  | 'audit';
+export type ProxyDefaultInboundPolicy = DefaultInboundPolicy;
 
 /**
  * A set of ports: numbers, `low-high` ranges, or (only where upstream accepts them, as in

@@ -14,6 +14,8 @@ export const DEFAULT_INBOUND_POLICIES = [
   'deny',
   'audit',
 ] as const;
+/** Upstream's `proxy.defaultInboundPolicy` values. */
+export type DefaultInboundPolicy = (typeof DEFAULT_INBOUND_POLICIES)[number];
 
 export function oneOf(value: unknown, allowed: readonly unknown[]): string | undefined {
   return allowed.includes(value) ? undefined : `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`;
