@@ -13,10 +13,10 @@
  */
 import { App } from 'cdk8s';
 import { IssueCollector, MeshformError, type ValidationIssue } from '../../lib/errors.js';
-import { EXPIRY_WARNING_DAYS, type Finding } from '../../lib/identity/check.js';
+import type { Finding } from '../../lib/identity/check.js';
 import { certManagerClusterObjects, certManagerControlPlaneValues } from '../../lib/identity/cert-manager.js';
 import { resolveCertManagerIdentity, type ResolvedCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
-import { checkIdentityValues, findingsAsIssues } from '../../lib/identity/values-check.js';
+import { checkIdentityValues, findingsAsIssues, findingsAsWarnings } from '../../lib/identity/values-check.js';
 import { checkRotationStep } from '../../lib/identity/rotation.js';
 import { trustStateFromManifests } from '../../lib/identity/trust-state-manifests.js';
 import { toYamlStream, type KubeObject } from '../../lib/manifest.js';
@@ -96,7 +96,7 @@ export const install: Command = async (args, io) => {
   issues.addAll(rotation.filter((f) => f.severity === 'error').map((f) => ({ path: '--deployed', value: undefined, message: `${f.check}: ${f.message}` })));
   issues.throwIfAny('invalid values');
 
-  const warnings = [...meshValueWarnings(values as MeshValues), ...expiryWarnings(findings), ...rotation.filter((f) => f.severity === 'warning').map((f) => `${f.check}: ${f.message}`)];
+  const warnings = [...meshValueWarnings(values as MeshValues), ...findingsAsWarnings(findings), ...rotation.filter((f) => f.severity === 'warning').map((f) => `${f.check}: ${f.message}`)];
   for (const warning of warnings) io.stderr(`meshform: warning: ${warning}\n`);
   io.stdout(toYamlStream(objects as KubeObject[]));
   return 0;
@@ -125,11 +125,4 @@ function externalIssuerIssues(user: ValueTree): ValidationIssue[] {
         '--identity-trust-anchors-file or -f, or --identity-external-ca when the linkerd-identity-trust-roots ConfigMap is managed elsewhere',
     },
   ];
-}
-
-/** Certificates that pass but expire within the warning threshold: worth a line on stderr. */
-function expiryWarnings(findings: readonly Finding[]): string[] {
-  return findings
-    .filter((f) => f.severity === 'warning' && f.check.includes(`at least ${EXPIRY_WARNING_DAYS} days`))
-    .map((f) => `${f.check}: ${f.message.split('\n').join('; ')}`);
 }

@@ -172,20 +172,24 @@ export function checkIdentity(input: IdentityCheckInput): Finding[] {
     const soon = expiringSoonProblem(issuer, now);
     add('issuerExpiringSoon', soon ? [`${name} ${soon}`] : [], `${name} valid for at least ${EXPIRY_WARNING_DAYS} days`, 'warning');
     if (anchors) {
-      const problems = issuedByAnchorProblems(issuer, anchors, input.trustDomain);
+      const problems = issuedByAnchorProblems(issuer, anchors);
+      const naming = issuerNameProblem(issuer, input.trustDomain);
       const signer = findSigner(issuer, anchors);
-      add('issuedByAnchor', problems, `${name} is signed by ${signer >= 0 ? anchorLabel(anchors, signer) : 'a trust anchor'} and named ${identityName(input.trustDomain)}`);
+      const ok = `${name} is signed by ${signer >= 0 ? anchorLabel(anchors, signer) : 'a trust anchor'}`;
+      // Upstream verifies the chain without a DNS name, so a name outside the trust domain only warns.
+      if (problems.length || !naming) add('issuedByAnchor', naming ? [...problems, naming] : problems, `${ok} and named ${identityName(input.trustDomain)}`);
+      else add('issuedByAnchor', [naming], ok, 'warning');
     }
   }
   return findings;
 }
 
 /**
- * What upstream's `Cred.Verify(anchors, "identity.linkerd.<trustDomain>")` checks, minus the validity
- * periods (reported by their own checks): a trust anchor's signature, the anchor being a CA, and the
- * issuer's DNS SAN naming the identity service under the trust domain (Go ignores the CN).
+ * What upstream's `Cred.Verify(anchors, "")` checks, minus the validity periods (reported by their own
+ * checks): a trust anchor's signature and the anchor being a CA. Upstream's install, identity
+ * controller and check pass no DNS name: the issuer is a CA, not a leaf.
  */
-function issuedByAnchorProblems(issuer: X509Certificate, anchors: readonly X509Certificate[], trustDomain: string): string[] {
+function issuedByAnchorProblems(issuer: X509Certificate, anchors: readonly X509Certificate[]): string[] {
   const problems: string[] = [];
   const name = `issuer certificate ${certName(issuer)}`;
   const signer = findSigner(issuer, anchors);
@@ -196,15 +200,19 @@ function issuedByAnchorProblems(issuer: X509Certificate, anchors: readonly X509C
   } else if (!anchors[signer].ca) {
     problems.push(`${name} is signed by ${anchorLabel(anchors, signer)}, which is not a CA (basicConstraints CA:TRUE)`);
   }
+  return problems;
+}
+
+/**
+ * Not an upstream refusal: workload certificates still verify when the issuer is named otherwise, but
+ * `linkerd identity` and operators expect `identity.linkerd.<trust domain>`, so it is worth a warning.
+ */
+export function issuerNameProblem(issuer: X509Certificate, trustDomain: string): string | undefined {
   const expected = identityName(trustDomain);
   const names = dnsNames(issuer);
-  if (!names.length) {
-    // Go (and so upstream) verifies names against SANs only: a CN alone no longer counts.
-    problems.push(`${name} has no DNS subject alternative name: it must carry DNS name ${expected} (the CN is not used for verification)`);
-  } else if (!names.includes(expected)) {
-    problems.push(`${name} is not valid for ${expected} (its DNS names: ${names.join(', ')}): the issuer must be named identity.linkerd.<trust domain>, trust domain ${trustDomain}`);
-  }
-  return problems;
+  if (names.includes(expected) || (!names.length && certName(issuer) === expected)) return undefined;
+  const has = names.length ? `its DNS names: ${names.join(', ')}` : `no DNS name, CN ${certName(issuer)}`;
+  return `issuer certificate ${certName(issuer)} is not named ${expected} (${has}); upstream names the issuer identity.linkerd.<trust domain>, trust domain ${trustDomain}`;
 }
 
 /**

@@ -96,6 +96,16 @@ export function findingsAsIssues(findings: readonly Finding[]): ValidationIssue[
 }
 
 /**
+ * Warnings a render prints on stderr (expiring certificates, an issuer named outside the trust
+ * domain); "nothing to check" notes are left out: a render has its own say about missing material.
+ */
+export function findingsAsWarnings(findings: readonly Finding[]): string[] {
+  return findings
+    .filter((f) => f.severity === 'warning' && f.check !== IDENTITY_CHECKS.configValid)
+    .map((f) => `${f.check}: ${f.message.split('\n').join('; ')}`);
+}
+
+/**
  * The rotation checks (`checkRotationStep`) of the values' trust anchors and issuer against what is
  * deployed. Empty when the values carry no anchors or they do not parse (`checkIdentityValues` says why).
  */

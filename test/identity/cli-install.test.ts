@@ -54,6 +54,16 @@ describe('meshform install and upstream test certificates', { skip: skipShared }
     assert.ok(result.stdout.includes('kind: Deployment'));
   });
 
+  it('renders the valid set under another trust domain, warning about the issuer name on stderr', async () => {
+    // Upstream verifies the issuer against the anchors without a DNS name (it is a CA, not a leaf).
+    for (const domain of ['example.com', 'cluster.example']) {
+      const result = await run(['install', '-f', PINS, '-f', upstreamSet('valid'), '--set', `clusterDomain=${domain}`]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.ok(result.stdout.includes('kind: Deployment'));
+      assert.match(result.stderr, new RegExp(`warning: .*is not named identity\\.linkerd\\.${domain.replace('.', '\\.')}`));
+    }
+  });
+
   it('refuses the expired set, naming each certificate and when it expired, with nothing on stdout', async () => {
     assertRefused(
       await run(['install', '-f', PINS, '-f', upstreamSet('expired')]),
