@@ -4,14 +4,13 @@
  * then lib/proxy's containers and volumes, the Linkerd labels and the proxy-version / trust-root
  * annotations. Edits the template in place (callers pass a copy).
  */
-import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import { MeshformError } from '../errors.js';
-import { injectPodSpec, omitEmptyLikeGo, proxyPodAnnotations, proxyPodLabels, type ProxyOwnerKind } from '../proxy/index.js';
+import { injectPodSpec, proxyPodAnnotations, reencodePodSpecLikeGo, proxyPodLabels, type ProxyOwnerKind } from '../proxy/index.js';
 import type { MeshValues } from '../values/mesh/types.js';
 import { applyAnnotationOverrides, setIn } from './apply-annotations.js';
 import { parseGoDuration } from './go-duration.js';
-import { ANNOTATIONS, INJECTED_CONTAINER_NAMES, SERVICE_ACCOUNT_MOUNT_PATH } from './keys.js';
+import { ANNOTATIONS, SERVICE_ACCOUNT_MOUNT_PATH } from './keys.js';
 import { podInboundPorts } from './ports.js';
 import { namedPorts, podMetaOf, podSpecOf, type PodTemplateRef } from './workload.js';
 
@@ -74,10 +73,6 @@ function checkCloseWait(values: MeshValues): void {
   ]);
 }
 
-const isLinkerd = (c: IContainer) => INJECTED_CONTAINER_NAMES.includes(c.name);
-/** Upstream round-trips the workload through Go structs, dropping zero-valued `omitempty` fields. */
-const goShape = (list: IContainer[] | undefined) => list?.map((c) => (isLinkerd(c) ? omitEmptyLikeGo(c) : c));
-
 /** The effective values of one pod: CLI values ⊕ the pod's annotations ⊕ what the pod implies. */
 export function workloadValues(values: MeshValues, spec: IPodSpec, original: Readonly<Record<string, string>>, added: Readonly<Record<string, string>>): MeshValues {
   const withAnnotations = applyAnnotationOverrides(values, original, namedPorts(spec));
@@ -94,7 +89,9 @@ export function injectSidecar(ref: PodTemplateRef, options: SidecarOptions): voi
   const all = { ...original, ...options.addedAnnotations };
   const debug = /^(1|t|true)$/i.test(all[ANNOTATIONS.enableDebugSidecar] ?? '');
   const injected = injectPodSpec(spec, values, { controlPlaneNamespace: options.controlPlaneNamespace }, { debugSidecar: debug });
-  ref.holder.spec = { ...injected, initContainers: goShape(injected.initContainers), containers: goShape(injected.containers) ?? [] };
+  // Upstream round-trips the pod spec through Go structs: zero-valued `omitempty` fields vanish and
+  // quantities come back canonical, in the app's containers as in the proxy's.
+  ref.holder.spec = reencodePodSpecLikeGo(injected);
   meta.annotations = { ...original, ...options.addedAnnotations, ...proxyPodAnnotations(values) };
   meta.labels = {
     ...(meta.labels ?? {}),

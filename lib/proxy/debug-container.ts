@@ -11,7 +11,10 @@ export function buildDebugContainer(values: MeshValues): IContainer {
   return {
     image: debugImage(values),
     imagePullPolicy: debugImagePullPolicy(values),
+    // Upstream's partial gives the sidecar no-op probes so it never holds a pod's readiness back.
+    livenessProbe: { exec: { command: ['true'] } },
     name: DEBUG_CONTAINER_NAME,
+    readinessProbe: { exec: { command: ['true'] } },
     terminationMessagePolicy: 'FallbackToLogsOnError',
   };
 }

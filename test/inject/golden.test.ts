@@ -1,5 +1,5 @@
 /**
- * The 12 upstream inject cases through `main()` with buffer-backed IO, compared object by object
+ * The 16 upstream inject cases through `main()` with buffer-backed IO, compared object by object
  * (absent/null/{}/[] equal, named lists matched by name, `linkerd.io/created-by` ignored), and the
  * uninject round trip: uninjecting each injected golden gives the original input back.
  */
@@ -53,7 +53,9 @@ function objects(text: string): Map<string, unknown> {
   for (const doc of parseAllDocuments(text)) {
     const v = doc.toJS() as Record<string, unknown> | null;
     if (!v) continue;
-    for (const o of (v.kind === 'List' ? (v.items as Record<string, unknown>[]) : [v])) {
+    // A List's null items are nothing, as upstream reads them.
+    for (const o of (v.kind === 'List' ? (v.items as (Record<string, unknown> | null)[]) : [v])) {
+      if (!o) continue;
       const meta = (o.metadata ?? {}) as { namespace?: string; name?: string };
       out.set(`${o.apiVersion}/${o.kind}/${meta.namespace ?? ''}/${meta.name ?? ''}`, normalize(o));
     }
@@ -94,7 +96,7 @@ const cases: Case[] = skip ? [] : (parse(readFileSync(casesFile, 'utf8')) as Cas
 const read = (rel: string) => readFileSync(resolve(casesDir, rel), 'utf8');
 
 describe('inject golden cases', { skip }, () => {
-  it('covers the 12 upstream cases', () => assert.equal(cases.length, 12));
+  it('covers the 16 upstream cases', () => assert.equal(cases.length, 16));
   for (const c of cases) {
     it(c.name, async () => {
       const { code, stdout, stderr } = await run(c.args);
@@ -112,8 +114,14 @@ describe('inject golden cases', { skip }, () => {
   }
 });
 
+/**
+ * Inputs whose pod spec holds fields upstream's typed re-encoding drops on inject (`hostNetwork:
+ * false`): uninject cannot bring back what inject removed, so their round trip is not the input.
+ */
+const REENCODED_INPUTS = new Set(['inject_emojivoto_deployment_hostNetwork_false']);
+
 describe('uninject round trip', { skip }, () => {
-  for (const c of cases.filter((x) => x.golden && !x.expect)) {
+  for (const c of cases.filter((x) => x.golden && !x.expect && !REENCODED_INPUTS.has(x.name))) {
     // Upstream's uninject keeps `config.linkerd.io/*` overrides (they do not start with `linkerd.io`),
     // so the round trip is exact up to those, which must survive unchanged.
     it(`uninject ${c.name} gives back its input (plus the kept config.linkerd.io overrides)`, async () => {
@@ -121,7 +129,7 @@ describe('uninject round trip', { skip }, () => {
       assert.equal(code, 0);
       const kept = configAnnotations(stdout);
       assert.deepEqual(kept, configAnnotations(read(c.golden!)));
-      assertSameObjects(stripConfigAnnotations(stdout), read(c.args[c.args.length - 1]));
+      assertSameObjects(stripConfigAnnotations(stdout), stripConfigAnnotations(read(c.args[c.args.length - 1])));
     });
   }
 
