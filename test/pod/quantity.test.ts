@@ -54,7 +54,7 @@ test('what is not a quantity is left as written', () => {
 test('a pod spec is re-encoded as Go prints it: zero omitempty fields and nulls gone, quantities canonical', () => {
   const spec = reencodePodSpecLikeGo({
     hostNetwork: false,
-    dnsPolicy: '',
+    dnsPolicy: '' as 'None',
     nodeSelector: null as unknown as undefined,
     containers: [
       {
