@@ -17,7 +17,7 @@ import type { Finding } from '../../lib/identity/check.js';
 import { certManagerClusterObjects, certManagerControlPlaneValues } from '../../lib/identity/cert-manager.js';
 import { resolveCertManagerIdentity, type ResolvedCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
 import { checkIdentityValues, findingsAsIssues, findingsAsWarnings } from '../../lib/identity/values-check.js';
-import { checkRotationStep } from '../../lib/identity/rotation.js';
+import { checkRotationStep, type TrustState } from '../../lib/identity/rotation.js';
 import { trustStateFromManifests } from '../../lib/identity/trust-state-manifests.js';
 import { toYamlStream, type KubeObject } from '../../lib/manifest.js';
 import { meshValueWarnings } from '../../lib/values/mesh/validate-identity.js';
@@ -28,21 +28,34 @@ import { certManagerKubeObjects } from '../../constructs/identity/cert-manager-c
 import { chartObjects } from '../../constructs/kube-object.js';
 import { DEPLOYED_OPTION, deployedTrustState } from '../deployed.js';
 import { identityFlagValues, INSTALL_IDENTITY_OPTIONS } from '../install-flags.js';
-import { UsageError, type Command } from '../io.js';
+import { UsageError, type Command, type CommandIO } from '../io.js';
 import { printChart } from '../render.js';
-import { parseValueFlags } from '../value-flags.js';
+import { parseValueFlags, type ParsedFlags } from '../value-flags.js';
 
 /** Value paths the certificate checks already report on; resolution's view of them would repeat it. */
 const CHECKED_PATHS = /^(identityTrustAnchorsPEM|identity\.issuer\.tls\.)/;
 
-export const install: Command = async (args, io) => {
-  const flags = parseValueFlags(args, io, { crds: { type: 'boolean' }, ...INSTALL_IDENTITY_OPTIONS, ...DEPLOYED_OPTION });
+/** A previous install to render on top of (`meshform upgrade --from-manifests`). */
+export interface InstallBase {
+  /** Values beneath the identity flags and `-f`/`--set`, which win over them. */
+  readonly values: ValueTree;
+  /** The trust state running now: the render's trust anchors and issuer are checked against it. @default - none */
+  readonly deployed?: TrustState;
+  /** How rotation refusals name where `deployed` came from, e.g. `--from-manifests FILE`. */
+  readonly source: string;
+}
+
+export const install: Command = async (args, io) =>
+  renderInstall(parseValueFlags(args, io, { crds: { type: 'boolean' }, ...INSTALL_IDENTITY_OPTIONS, ...DEPLOYED_OPTION }), io);
+
+/** Install's rendering path (CRDs or control plane) for parsed flags, over `base` when upgrading. */
+export async function renderInstall(flags: ParsedFlags, io: CommandIO, base?: InstallBase): Promise<number> {
   const namespace = flags.namespace ?? 'linkerd';
   if (flags.options.crds === true) {
     const controlPlaneOnly = [...Object.keys(INSTALL_IDENTITY_OPTIONS), ...Object.keys(DEPLOYED_OPTION)].filter((o) => flags.options[o] !== undefined);
     if (controlPlaneOnly.length) throw new UsageError(`${controlPlaneOnly.map((o) => `--${o}`).join(', ')} configures the control plane and cannot be used with --crds`);
     // The CRD chart reads only its own keys; the control plane's required identity does not apply.
-    const values = resolveMeshValues({ user: flags.user, ha: flags.ha, crdsOnly: true });
+    const values = resolveMeshValues({ user: mergeUserValues([base?.values ?? {}, flags.user]), ha: flags.ha, crdsOnly: true });
     const { CrdsChart } = await import('../../constructs/crds/crds-chart.js');
     return printChart(io, (app) => new CrdsChart(app, 'crds', { values, controlPlaneNamespace: namespace }));
   }
@@ -63,7 +76,7 @@ export const install: Command = async (args, io) => {
     }
   }
   // The cert-manager overlay sits under the user's values, which still win.
-  const user = mergeUserValues([fromFlags.tree, certManager ? certManagerControlPlaneValues(certManager) : {}, flags.user]);
+  const user = mergeUserValues([base?.values ?? {}, fromFlags.tree, certManager ? certManagerControlPlaneValues(certManager) : {}, flags.user]);
 
   // Upstream's Helm chart renders whatever identity strings it is given; only CLI-style renders check.
   const findings = getPath(user, 'cliVersion') === '' ? [] : checkIdentityValues(user, { namespace });
@@ -92,19 +105,19 @@ export const install: Command = async (args, io) => {
       issues.addAll(e.issues.length ? e.issues : [{ path: '', value: undefined, message: e.message }]);
     }
   }
-  const rotation = rotationFindings(flags.options.deployed as string[] | undefined, io.cwd, objects, values);
-  issues.addAll(rotation.filter((f) => f.severity === 'error').map((f) => ({ path: '--deployed', value: undefined, message: `${f.check}: ${f.message}` })));
+  const deployed = base?.deployed ?? deployedTrustState(flags.options.deployed as string[] | undefined, io.cwd);
+  const rotation = rotationFindings(deployed, objects, values);
+  issues.addAll(rotation.filter((f) => f.severity === 'error').map((f) => ({ path: base?.source ?? '--deployed', value: undefined, message: `${f.check}: ${f.message}` })));
   issues.throwIfAny('invalid values');
 
   const warnings = [...meshValueWarnings(values as MeshValues), ...findingsAsWarnings(findings), ...rotation.filter((f) => f.severity === 'warning').map((f) => `${f.check}: ${f.message}`)];
   for (const warning of warnings) io.stderr(`meshform: warning: ${warning}\n`);
   io.stdout(toYamlStream(objects as KubeObject[]));
   return 0;
-};
+}
 
-/** With `--deployed`: the rotation checks of the render's trust anchors and issuer against the running ones. */
-function rotationFindings(paths: string[] | undefined, cwd: string, objects: KubeObject[] | undefined, values: MeshValues | undefined): Finding[] {
-  const deployed = deployedTrustState(paths, cwd);
+/** With a deployed state: the rotation checks of the render's trust anchors and issuer against the running ones. */
+function rotationFindings(deployed: TrustState | undefined, objects: KubeObject[] | undefined, values: MeshValues | undefined): Finding[] {
   const proposed = deployed && objects ? trustStateFromManifests(objects) : undefined;
   if (!deployed || !proposed) return [];
   return checkRotationStep(deployed, proposed, { issuanceLifetime: values?.identity.issuer.issuanceLifetime });
