@@ -2,9 +2,9 @@
  * Multi-document YAML streams of Kubernetes objects, as `kubectl` reads them: documents in order,
  * empty documents dropped, a `kind: List` transformed item by item and written back as a List.
  */
-import { parseAllDocuments } from 'yaml';
 import { MeshformError } from '../errors.js';
 import { toYaml } from '../manifest.js';
+import { parseYamlStream } from '../yaml-input.js';
 import { isRecord, type ManifestObject } from './workload.js';
 
 /** One document of the stream: an object, or a List of objects. */
@@ -13,11 +13,7 @@ export type ManifestDocument = ManifestObject;
 /** Parses a stream; a document that is not a YAML map is an error naming its position. */
 export function parseManifestStream(text: string, source = 'input'): ManifestDocument[] {
   const out: ManifestDocument[] = [];
-  let index = 0;
-  for (const doc of parseAllDocuments(text)) {
-    index++;
-    if (doc.errors.length) throw new MeshformError(`${source}: document ${index} is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
-    const value: unknown = doc.toJS({ maxAliasCount: -1 });
+  for (const { index, value } of parseYamlStream(text, source)) {
     if (value === null || value === undefined) continue;
     if (!isRecord(value)) throw new MeshformError(`${source}: document ${index} is not a Kubernetes object (a YAML map)`);
     out.push(value);

@@ -3,6 +3,7 @@
  * Semantics follow Helm 3: maps merge key by key, lists and scalars replace, `null` deletes a key.
  */
 import { MeshformError, type ValidationIssue } from '../errors.js';
+import { findUnsafeKeys, isUnsafeKey, UNSAFE_KEY_MESSAGE } from '../unsafe-keys.js';
 
 export type Scalar = string | number | boolean | null;
 export type Value = Scalar | Value[] | ValueTree;
@@ -40,6 +41,8 @@ export function mergeUserValues(files: readonly ValueTree[]): ValueTree {
 
 function mergeInto(target: ValueTree, overlay: ValueTree, nullDeletes: boolean): void {
   for (const [key, value] of Object.entries(overlay)) {
+    // Defence in depth: readers refuse such keys with their path; a write through one must never happen.
+    if (isUnsafeKey(key)) throw new MeshformError('invalid values', [{ path: key, value: undefined, message: UNSAFE_KEY_MESSAGE }]);
     if (value === null && nullDeletes) {
       delete target[key];
     } else if (isTree(value) && isTree(target[key])) {
@@ -63,6 +66,9 @@ export function typedScalar(raw: string): Scalar {
 
 type PathPart = string | number;
 
+/** Helm's cap on `--set` list indexes (strvals: "index of %d is greater than maximum supported index"). */
+export const MAX_SET_INDEX = 65536;
+
 /** Splits `a.b\.c[0].d` into `['a', 'b.c', 0, 'd']`. */
 export function parseKeyPath(key: string): PathPart[] {
   const parts: PathPart[] = [];
@@ -80,8 +86,11 @@ export function parseKeyPath(key: string): PathPart[] {
     } else if (ch === '[') {
       if (pending || current) parts.push(current);
       const close = key.indexOf(']', i);
-      const index = close < 0 ? NaN : Number(key.slice(i + 1, close));
-      if (!Number.isInteger(index) || index < 0) throw new Error(`bad list index in "${key}"`);
+      const raw = close < 0 ? '' : key.slice(i + 1, close);
+      const index = /^-?\d+$/.test(raw) ? Number(raw) : NaN;
+      if (!Number.isInteger(index)) throw new Error(`bad list index in "${key}": "[${raw}]" (expected [0], [1], ...)`);
+      if (index < 0) throw new Error(`negative list index ${raw} in "${key}"`);
+      if (index > MAX_SET_INDEX) throw new Error(`index of ${raw} is greater than maximum supported index ${MAX_SET_INDEX} in "${key}"`);
       parts.push(index);
       current = '';
       pending = false;
@@ -93,6 +102,8 @@ export function parseKeyPath(key: string): PathPart[] {
   }
   if (pending || current) parts.push(current);
   if (!parts.length || parts.some((p) => p === '')) throw new Error(`empty key segment in "${key}"`);
+  const unsafe = parts.find(isUnsafeKey);
+  if (unsafe !== undefined) throw new Error(`"${unsafe}" in "${key}": ${UNSAFE_KEY_MESSAGE}`);
   return parts;
 }
 
@@ -203,6 +214,8 @@ export interface SetExpression {
  * that tree (so list indexes reach into lists the files gave). Throws every bad expression at once.
  */
 export function userValues(files: readonly ValueTree[], sets: readonly SetExpression[] = []): ValueTree {
+  const unsafe = files.flatMap((file) => findUnsafeKeys(file));
+  if (unsafe.length) throw new MeshformError('invalid values', unsafe);
   const tree = mergeUserValues(files);
   const issues = sets.flatMap((s) => applySet(tree, s.expr, s.asString));
   if (issues.length) throw new MeshformError('invalid --set expressions', issues);

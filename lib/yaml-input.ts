@@ -1,0 +1,58 @@
+/**
+ * The one YAML reader for input meshform did not write (values files, manifests, dumps): alias
+ * expansion is bounded (a few hundred bytes of nested aliases otherwise expand to gigabytes), and
+ * keys that could pollute prototypes are refused. Every error names the source and is a MeshformError.
+ */
+import { parseAllDocuments, type Document } from 'yaml';
+import { MeshformError } from './errors.js';
+import { findUnsafeKeys } from './unsafe-keys.js';
+
+/**
+ * The `yaml` library's bound on alias expansion (its default): a document may resolve aliases until
+ * `count × aliases` exceeds it, which ordinary anchors never reach and an alias bomb reaches at once.
+ */
+const MAX_ALIAS_COUNT = 100;
+
+/** One document of a stream, converted to plain data. */
+export interface YamlInputDocument {
+  /** 1-based position in the stream. */
+  readonly index: number;
+  /** The document's value (null for an empty document). */
+  readonly value: unknown;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0];
+}
+
+function toData(doc: Document, where: string): unknown {
+  if (doc.errors.length) throw new MeshformError(`${where} is not valid YAML: ${firstLine(doc.errors[0].message)}`);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    if (e instanceof ReferenceError && /alias/i.test(e.message) && /exhaustion|excessive/i.test(e.message)) {
+      throw new MeshformError(`${where}: YAML aliases expand too far (refused: more than ${MAX_ALIAS_COUNT} alias expansions)`);
+    }
+    throw new MeshformError(`${where} is not valid YAML: ${firstLine((e as Error).message)}`);
+  }
+  const unsafe = findUnsafeKeys(value);
+  if (unsafe.length) throw new MeshformError(`${where}: refused`, unsafe);
+  return value;
+}
+
+/** Every document of a multi-document stream, in order (empty documents included as null). */
+export function parseYamlStream(text: string, source: string): YamlInputDocument[] {
+  const docs = parseAllDocuments(text);
+  // A stream with no document at all comes back as an empty array or a lone EmptyStream.
+  if (!Array.isArray(docs)) return [];
+  return docs.map((doc, i) => ({ index: i + 1, value: toData(doc, `${source}: document ${i + 1}`) ?? null }));
+}
+
+/** A single-document YAML input (e.g. a values file); an empty input is null. */
+export function parseYamlDocument(text: string, source: string): unknown {
+  const docs = parseAllDocuments(text);
+  if (!Array.isArray(docs) || docs.length === 0) return null;
+  if (docs.length > 1) throw new MeshformError(`${source}: not valid YAML: expected one document, found ${docs.length}`);
+  return toData(docs[0], source) ?? null;
+}
