@@ -73,6 +73,13 @@ export interface MeshSpec {
   readonly multicluster?: ExtensionOptions;
   /** Identity provisioning. @default - certificates from `mesh.identity` / the values */
   readonly identity?: MeshIdentitySpec;
+  /**
+   * Keep value keys a chart does not define (in `mesh.values` or an extension's `values`), as Helm
+   * does, instead of refusing them; they reach `linkerd-config`'s values dump verbatim and are listed
+   * in `Mesh.warnings`. The CLI's `--allow-unknown-values`.
+   * @default false
+   */
+  readonly allowUnknownValues?: boolean;
 }
 
 const enabled = (o: ExtensionOptions | undefined, fallback = false): boolean => (o ? o.enabled ?? true : fallback);
@@ -89,9 +96,14 @@ export class Mesh extends Construct {
   readonly cni?: CniChart;
   readonly viz?: VizChart;
   readonly multicluster?: MulticlusterChart;
+  /** What resolution warned about (with `allowUnknownValues`: the kept unknown keys). */
+  readonly warnings: readonly string[];
 
   constructor(scope: Construct, id: string, spec: MeshSpec) {
     super(scope, id);
+    const warnings: string[] = [];
+    this.warnings = warnings;
+    const unknownValues = { allowUnknownValues: spec.allowUnknownValues, warn: (m: string) => warnings.push(m) };
     this.namespace = spec.namespace ?? 'linkerd';
     const vizNamespace = spec.viz?.namespace ?? DEFAULT_VIZ_NAMESPACE;
     const certManagerOptions = spec.identity?.certManager;
@@ -100,8 +112,8 @@ export class Mesh extends Construct {
       ? resolveCertManagerIdentity(certManagerOptions, { controlPlaneNamespace: this.namespace, vizNamespace })
       : undefined;
     this.values = preliminary
-      ? resolveMeshValues({ user: mergeUserValues([certManagerControlPlaneValues(preliminary), meshPropsToValues(spec.mesh)]), ha: spec.mesh.ha })
-      : resolveMeshProps(spec.mesh);
+      ? resolveMeshValues({ user: mergeUserValues([certManagerControlPlaneValues(preliminary), meshPropsToValues(spec.mesh)]), ha: spec.mesh.ha, ...unknownValues })
+      : resolveMeshProps(spec.mesh, unknownValues);
     const values = this.values;
     const ha = spec.mesh.ha ?? false;
     const certManager = preliminary ? { ...preliminary, trustDomain: values.identityTrustDomain || values.clusterDomain } : undefined;
@@ -123,6 +135,7 @@ export class Mesh extends Construct {
           { inboundProxyPort: values.proxy.ports.inbound, outboundProxyPort: values.proxy.ports.outbound, proxyUID: values.proxy.uid },
           spec.cni?.values ?? {},
         ]),
+        ...unknownValues,
       });
       this.cni = new CniChart(this, 'cni', { values: cniValues, namespace: spec.cni?.namespace });
       // Upstream installs the plugin first: meshed pods' network validator waits for it.
@@ -138,6 +151,7 @@ export class Mesh extends Construct {
           spec.viz?.values ?? {},
         ]),
         ha: spec.viz?.ha ?? ha,
+        ...unknownValues,
       });
       this.viz = new VizChart(this, 'viz', { values: vizValues, namespace: vizNamespace, certManager });
       this.viz.addDependency(this.controlPlane);
@@ -155,6 +169,7 @@ export class Mesh extends Construct {
           spec.multicluster?.values ?? {},
         ]),
         ha: spec.multicluster?.ha ?? ha,
+        ...unknownValues,
       });
       this.multicluster = new MulticlusterChart(this, 'multicluster', { values: mcValues, namespace: spec.multicluster?.namespace });
       this.multicluster.addDependency(this.controlPlane);

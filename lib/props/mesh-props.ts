@@ -6,6 +6,7 @@ import type { DefaultInboundPolicy, LOG_FORMATS, LOG_LEVELS } from '../values/ch
 import type { ValueTree } from '../values/tree.js';
 import { mergeUserValues } from '../values/tree.js';
 import { resolveMeshValues } from '../values/mesh/resolve.js';
+import type { UnknownValuesOptions } from '../values/unknown-keys.js';
 import type { MeshValues } from '../values/mesh/types.js';
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -197,8 +198,8 @@ export function meshPropsToValues(props: MeshProps): ValueTree {
 }
 
 /** Resolves props into the complete, validated value tree. */
-export function resolveMeshProps(props: MeshProps): MeshValues {
-  return resolveMeshValues({ user: meshPropsToValues(props), ha: props.ha });
+export function resolveMeshProps(props: MeshProps, options: UnknownValuesOptions = {}): MeshValues {
+  return resolveMeshValues({ user: meshPropsToValues(props), ha: props.ha, ...options });
 }
 
 /** Alias of `resolveMeshProps`, for callers that think in values rather than props. */

@@ -19,6 +19,34 @@ export interface KnownKeys {
   readonly freeForm?: readonly string[];
 }
 
+/** What to do with keys a chart does not define. */
+export interface UnknownValuesOptions {
+  /**
+   * Keep keys the chart does not define, as Helm does (they reach the `linkerd-config` values dump
+   * verbatim), instead of refusing them. One warning lists them.
+   * @default false
+   */
+  readonly allowUnknownValues?: boolean;
+  /** Receives warnings, such as the list of kept unknown keys. @default - warnings are dropped */
+  readonly warn?: (message: string) => void;
+}
+
+/** Message prefix of an unknown-key issue. */
+const UNKNOWN_KEY = 'unknown key';
+
+/**
+ * The unknown-key issues to refuse under `options`: all of them by default; none with
+ * `allowUnknownValues`, which warns once with their paths instead.
+ */
+export function refusedUnknownKeys(unknown: readonly ValidationIssue[], options: UnknownValuesOptions = {}): ValidationIssue[] {
+  if (!options.allowUnknownValues) return [...unknown];
+  if (unknown.length) {
+    const n = unknown.length;
+    options.warn?.(`kept ${n} value${n === 1 ? '' : 's'} the chart does not define (--allow-unknown-values): ${unknown.map((i) => i.path).join(', ')}`);
+  }
+  return [];
+}
+
 export function findUnknownKeys(user: ValueTree, known: KnownKeys): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const extra = new Set(known.extra ?? []);
@@ -35,7 +63,7 @@ export function findUnknownKeys(user: ValueTree, known: KnownKeys): ValidationIs
         issues.push({
           path: childPath,
           value: undefined,
-          message: `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}`,
+          message: `${UNKNOWN_KEY}${hint ? ` (did you mean "${hint}"?)` : ''}`,
         });
         continue;
       }

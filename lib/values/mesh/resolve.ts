@@ -6,12 +6,13 @@ import { createHash } from 'node:crypto';
 import { MeshformError } from '../../errors.js';
 import { LINKERD_VERSION, substituteVersion } from '../../versions.js';
 import { mergeValues, type ValueTree } from '../tree.js';
+import type { UnknownValuesOptions } from '../unknown-keys.js';
 import { meshDefaults } from './defaults.js';
 import { MESH_HA_OVERLAY } from './ha.js';
 import type { MeshValues } from './types.js';
 import { validateMeshValues } from './validate.js';
 
-export interface ResolveMeshValuesInput {
+export interface ResolveMeshValuesInput extends UnknownValuesOptions {
   /** The user's values (files merged and `--set` applied, as `userValues()` builds them). @default {} */
   readonly user?: ValueTree;
   /** Apply the HA overlay before the user's values, as `--ha` does. @default false */
@@ -55,7 +56,7 @@ export function resolveMeshValues(input: ResolveMeshValuesInput = {}): MeshValue
   }
 
   const values = merged as unknown as MeshValues;
-  const issues = validateMeshValues(values, user, { identity: !input.crdsOnly });
+  const issues = validateMeshValues(values, user, { identity: !input.crdsOnly, allowUnknownValues: input.allowUnknownValues, warn: input.warn });
   if (issues.length) throw new MeshformError('invalid values', issues);
   return values;
 }

@@ -22,11 +22,11 @@ import {
   quantity,
   userId,
 } from '../checks.js';
-import { findUnknownKeys } from '../unknown-keys.js';
+import { findUnknownKeys, refusedUnknownKeys, type UnknownValuesOptions } from '../unknown-keys.js';
 import { getPath, isTree, type ValueTree } from '../tree.js';
 import { meshDefaults } from './defaults.js';
 import { MESH_EXTRA_KEYS, MESH_FREE_FORM_KEYS, meshKnownKeys, RESOURCE_KEYS } from './known-keys.js';
-import { checkShapes } from './shape.js';
+import { checkShapes } from '../shape.js';
 import type { MeshValues } from './types.js';
 import { validateMeshIdentity } from './validate-identity.js';
 
@@ -181,13 +181,17 @@ function checkResources(path: string, tree: unknown, out: ValidationIssue[]): vo
 }
 
 /** All issues with `values` (the resolved tree) and `user` (what the user wrote, for unknown keys). */
-export function validateMeshValues(values: MeshValues, user: ValueTree, options: { readonly identity?: boolean } = {}): ValidationIssue[] {
+export function validateMeshValues(
+  values: MeshValues,
+  user: ValueTree,
+  options: UnknownValuesOptions & { readonly identity?: boolean } = {},
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const tree = values as unknown as ValueTree;
 
-  issues.push(...findUnknownKeys(user, meshKnownKeys()));
-  const skip = new Set([...MESH_EXTRA_KEYS, ...MESH_FREE_FORM_KEYS, 'controller.podDisruptionBudget.maxUnavailable']);
-  issues.push(...checkShapes(user, meshDefaults() as unknown as ValueTree, skip));
+  issues.push(...refusedUnknownKeys(findUnknownKeys(user, meshKnownKeys()), options));
+  const skip = new Set([...MESH_EXTRA_KEYS, 'controller.podDisruptionBudget.maxUnavailable']);
+  issues.push(...checkShapes(user, meshDefaults() as unknown as ValueTree, { skip, freeForm: new Set(MESH_FREE_FORM_KEYS) }));
 
   for (const [path, check] of REQUIRED) {
     const v = getPath(tree, path);

@@ -5,14 +5,15 @@
  */
 import { IssueCollector, type ValidationIssue } from '../../errors.js';
 import { LINKERD_VERSION, VERSION_PLACEHOLDER } from '../../versions.js';
+import { checkShapes } from '../shape.js';
 import { getPath, isTree, mergeValues, type ValueTree } from '../tree.js';
-import { findUnknownKeys } from '../unknown-keys.js';
+import { findUnknownKeys, refusedUnknownKeys, type UnknownValuesOptions } from '../unknown-keys.js';
 import { CONTROLLER_FREE_FORM_KEYS, MULTICLUSTER_EXTRA_KEYS, MULTICLUSTER_FREE_FORM_KEYS, multiclusterDefaults } from './defaults.js';
 import { multiclusterHaOverlay } from './ha.js';
 import type { ControllerSettingsValues, MulticlusterValues, ResolvedControllerValues } from './types.js';
 import { validateMulticlusterValues } from './validate.js';
 
-export interface ResolveMulticlusterValuesOptions {
+export interface ResolveMulticlusterValuesOptions extends UnknownValuesOptions {
   /** The user's values (merged `-f` files and `--set` expressions). @default {} */
   readonly user?: ValueTree;
   /** Overlay upstream's values-ha.yaml. @default false */
@@ -75,14 +76,15 @@ export function resolveMulticlusterValues(options: ResolveMulticlusterValuesOpti
   const user = options.user ?? {};
   const defaults = multiclusterDefaults();
   const issues = new IssueCollector();
+  const unknown = findUnknownKeys(user, {
+    defaults: defaults as unknown as ValueTree,
+    extra: MULTICLUSTER_EXTRA_KEYS,
+    freeForm: MULTICLUSTER_FREE_FORM_KEYS,
+  });
+  issues.addAll(refusedUnknownKeys([...unknown, ...controllerUnknownKeys(user)], options));
   issues.addAll(
-    findUnknownKeys(user, {
-      defaults: defaults as unknown as ValueTree,
-      extra: MULTICLUSTER_EXTRA_KEYS,
-      freeForm: MULTICLUSTER_FREE_FORM_KEYS,
-    }),
+    checkShapes(user, defaults as unknown as ValueTree, { skip: new Set(MULTICLUSTER_EXTRA_KEYS), freeForm: new Set(MULTICLUSTER_FREE_FORM_KEYS) }),
   );
-  issues.addAll(controllerUnknownKeys(user));
   let values = mergeValues(defaults, options.ha ? multiclusterHaOverlay() : undefined);
   values = mergeValues(values, user);
   values = mergeControllers(withVersions(values, user));

@@ -5,12 +5,13 @@
 import { MeshformError } from '../../errors.js';
 import { substituteVersion } from '../../versions.js';
 import { mergeValues, type ValueTree } from '../tree.js';
+import type { UnknownValuesOptions } from '../unknown-keys.js';
 import { vizDefaults } from './defaults.js';
 import { vizHaOverlay } from './ha.js';
 import type { VizValues } from './types.js';
 import { validateVizValues } from './validate.js';
 
-export interface ResolveVizValuesInput {
+export interface ResolveVizValuesInput extends UnknownValuesOptions {
   /** The user's values (files merged and `--set` applied, as `userValues()` builds them). @default {} */
   readonly user?: ValueTree;
   /** Apply the HA overlay before the user's values, as `--ha` does. @default false */
@@ -26,7 +27,7 @@ export function resolveVizValues(input: ResolveVizValuesInput = {}): VizValues {
   if (typeof merged.linkerdVersion === 'string') merged.linkerdVersion = substituteVersion(merged.linkerdVersion);
 
   const values = merged as unknown as VizValues;
-  const issues = validateVizValues(values, user);
+  const issues = validateVizValues(values, user, input);
   if (issues.length) throw new MeshformError('invalid viz values', issues);
   return values;
 }

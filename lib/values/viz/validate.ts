@@ -15,9 +15,9 @@ import {
   quantity,
   userId,
 } from '../checks.js';
-import { checkShapes } from '../mesh/shape.js';
+import { checkShapes } from '../shape.js';
 import { getPath, isTree, type ValueTree } from '../tree.js';
-import { findUnknownKeys } from '../unknown-keys.js';
+import { findUnknownKeys, refusedUnknownKeys, type UnknownValuesOptions } from '../unknown-keys.js';
 import { vizDefaults } from './defaults.js';
 import { VIZ_COMPONENTS, VIZ_EXTRA_KEYS, VIZ_FREE_FORM_KEYS, vizKnownKeys } from './known-keys.js';
 import type { VizValues, VizWebhookTlsValues } from './types.js';
@@ -209,12 +209,12 @@ function checkPersistence(p: unknown, out: ValidationIssue[]): void {
 }
 
 /** All issues with `values` (the resolved tree) and `user` (what the user wrote, for unknown keys). */
-export function validateVizValues(values: VizValues, user: ValueTree): ValidationIssue[] {
+export function validateVizValues(values: VizValues, user: ValueTree, options: UnknownValuesOptions = {}): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const tree = values as unknown as ValueTree;
 
-  issues.push(...findUnknownKeys(user, vizKnownKeys()));
-  issues.push(...checkShapes(user, vizDefaults() as unknown as ValueTree, new Set([...VIZ_EXTRA_KEYS, ...VIZ_FREE_FORM_KEYS])));
+  issues.push(...refusedUnknownKeys(findUnknownKeys(user, vizKnownKeys()), options));
+  issues.push(...checkShapes(user, vizDefaults() as unknown as ValueTree, { skip: new Set(VIZ_EXTRA_KEYS), freeForm: new Set(VIZ_FREE_FORM_KEYS) }));
 
   for (const [path, check] of REQUIRED) {
     const v = getPath(tree, path);
