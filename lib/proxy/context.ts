@@ -44,7 +44,7 @@ export const IDENTITY_TOKEN_AUDIENCE = 'identity.l5d.io';
 /** Where the default (non-projected) service-account token is mounted. */
 export const DEFAULT_SA_TOKEN_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 /** Downward-API volume with the pod's labels, read by the proxy's trace exporter. */
-export const PODINFO_VOLUME = 'podinfo';
+export const PODINFO_VOLUME = 'linkerd-podinfo';
 export const PODINFO_PATH = '/var/run/linkerd/podinfo';
 
 export const TRUST_ROOTS_CONFIGMAP = 'linkerd-identity-trust-roots';

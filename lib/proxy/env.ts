@@ -73,6 +73,7 @@ function tracingEnv(values: MeshValues, ctx: ProxyContext): IEnvVar[] {
   if (!tracing?.enabled) return [];
   const env: IEnvVar[] = [
     plain('LINKERD2_PROXY_TRACE_ATTRIBUTES_PATH', `${PODINFO_PATH}/labels`),
+    plain('LINKERD2_PROXY_TRACE_ANNOTATIONS_PATH', `${PODINFO_PATH}/annotations`),
     plain('LINKERD2_PROXY_TRACE_PROTOCOL', tracing.protocol || 'opentelemetry'),
     plain('LINKERD2_PROXY_TRACE_SERVICE_NAME', tracing.traceServiceName),
     plain('LINKERD2_PROXY_TRACE_COLLECTOR_SVC_ADDR', tracing.collector.endpoint),

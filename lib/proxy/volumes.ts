@@ -38,7 +38,12 @@ export function buildEndEntityVolume(): IVolume {
 export function buildPodinfoVolume(): IVolume {
   return {
     name: PODINFO_VOLUME,
-    downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] },
+    downwardAPI: {
+      items: [
+        { path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } },
+        { path: 'annotations', fieldRef: { fieldPath: 'metadata.annotations' } },
+      ],
+    },
   };
 }
 

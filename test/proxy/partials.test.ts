@@ -233,7 +233,7 @@ describe('proxy env', () => {
     assert.equal(envValue(c, 'LINKERD2_PROXY_TRACE_COLLECTOR_SVC_NAME'), 'otel.obs.serviceaccount.identity.linkerd.cluster.local');
     assert.match(envValue(c, 'LINKERD2_PROXY_TRACE_EXTRA_ATTRIBUTES') ?? '', /k8s\.pod\.ip=\$\(_pod_ip\)/);
     const vols = buildProxyVolumes(values({ identity: { serviceAccountTokenProjection: false }, proxy: { tracing: { enabled: true } } })).map((v) => v.name);
-    assert.deepEqual(vols, ['linkerd-proxy-init-xtables-lock', 'linkerd-identity-end-entity', 'podinfo']);
+    assert.deepEqual(vols, ['linkerd-proxy-init-xtables-lock', 'linkerd-identity-end-entity', 'linkerd-podinfo']);
   });
 });
 
