@@ -22,6 +22,9 @@ function image(values: CniValues): Pick<IContainer, 'image' | 'imagePullPolicy'>
   };
 }
 
+/** The plugin binaries and the network config go to different host directories (the usual case). */
+const separateBinDir = (values: CniValues): boolean => values.destCNIBinDir !== values.destCNINetDir;
+
 function fromConfig(name: string, key: string): NonNullable<IContainer['env']>[number] {
   return { name, valueFrom: { configMapKeyRef: { name: CNI_CONFIG_MAP, key } } };
 }
@@ -40,7 +43,8 @@ function installCniContainer(values: CniValues): IContainer {
     // SIGTERM to the install script makes it remove the plugin from the node before the pod goes.
     lifecycle: { preStop: { exec: { command: ['/bin/sh', '-c', 'kill -15 1; sleep 15s'] } } },
     volumeMounts: [
-      { mountPath: `/host${values.destCNIBinDir}`, name: 'cni-bin-dir' },
+      // One host directory is mounted once (upstream: `if ne .Values.destCNIBinDir .Values.destCNINetDir`).
+      ...(separateBinDir(values) ? [{ mountPath: `/host${values.destCNIBinDir}`, name: 'cni-bin-dir' }] : []),
       { mountPath: `/host${values.destCNINetDir}`, name: 'cni-net-dir' },
       { mountPath: '/tmp', name: 'linkerd-tmp-dir' },
     ],
@@ -116,7 +120,7 @@ export function cniDaemonSet(values: CniValues, namespace: string): IDaemonSet {
           ...(values.extraInitContainers.length > 0 && { initContainers: structuredClone(values.extraInitContainers) as unknown as IContainer[] }),
           containers,
           volumes: [
-            { name: 'cni-bin-dir', hostPath: { path: values.destCNIBinDir } },
+            ...(separateBinDir(values) ? [{ name: 'cni-bin-dir', hostPath: { path: values.destCNIBinDir } }] : []),
             { name: 'cni-net-dir', hostPath: { path: values.destCNINetDir } },
             { name: 'linkerd-tmp-dir', emptyDir: {} },
           ],

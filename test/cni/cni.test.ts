@@ -174,3 +174,23 @@ describe('CNI values', () => {
     assert.match(error.message, /did you mean "image"/);
   });
 });
+
+describe('CNI host directories', () => {
+  const daemonSet = (user: ValueTree) => {
+    const ds = render(user).find((o) => o.kind === 'DaemonSet') as unknown as {
+      spec: { template: { spec: { volumes: { name: string }[]; containers: { volumeMounts: { name: string; mountPath: string }[] }[] } } };
+    };
+    const pod = ds.spec.template.spec;
+    return { volumes: pod.volumes.map((v) => v.name), mounts: pod.containers[0].volumeMounts.map((m) => `${m.name}:${m.mountPath}`) };
+  };
+  it('mounts the bin and net dirs separately when they differ', () => {
+    const { volumes, mounts } = daemonSet({ destCNIBinDir: '/opt/cni/bin', destCNINetDir: '/etc/cni/net.d' });
+    assert.deepEqual(volumes, ['cni-bin-dir', 'cni-net-dir', 'linkerd-tmp-dir']);
+    assert.deepEqual(mounts, ['cni-bin-dir:/host/opt/cni/bin', 'cni-net-dir:/host/etc/cni/net.d', 'linkerd-tmp-dir:/tmp']);
+  });
+  it('mounts one directory once when they are equal', () => {
+    const { volumes, mounts } = daemonSet({ destCNIBinDir: '/etc/cni', destCNINetDir: '/etc/cni' });
+    assert.deepEqual(volumes, ['cni-net-dir', 'linkerd-tmp-dir']);
+    assert.deepEqual(mounts, ['cni-net-dir:/host/etc/cni', 'linkerd-tmp-dir:/tmp']);
+  });
+});
