@@ -12,10 +12,12 @@
  * `MESHFORM_IDENTITY=cert-manager` (`npm run synth:cert-manager`) renders cert-manager mode instead:
  * no local folder, no certificate or key in the output (docs/identity-cert-manager.md).
  */
+import { statSync } from 'node:fs';
 import { App } from 'cdk8s';
 import { checkIdentity } from '../lib/identity/check.js';
 import { identityValuesOverlay, loadOrCreateIdentity, vizTlsOverlay } from '../lib/identity/store.js';
 import { MeshformError } from '../lib/errors.js';
+import { describeFsError } from '../lib/fs/fs-error.js';
 import { DEFAULT_IDENTITY_DIR, DEFAULT_TRUST_DOMAIN } from './app-defaults.js';
 import { Mesh } from './mesh.js';
 import { guardRotation } from './rotation-guard.js';
@@ -36,10 +38,11 @@ async function main(): Promise<void> {
       { path: 'MESHFORM_IDENTITY', value: identityMode, message: `must be one of ${IDENTITY_MODES.join(', ')}` },
     ]);
   }
+  requireDirectoryOrNothing('CDK8S_OUTDIR', outdir);
   const app = new App({ outdir });
   const mesh = identityMode === 'cert-manager' ? certManagerMesh(app) : await generatedIdentityMesh(app);
   guardRotation(app, outdir, { issuanceLifetime: mesh.values.identity.issuer.issuanceLifetime, log });
-  const files = synthPhases(app, outdir);
+  const files = synthPhases(app, outdir, { log });
   process.stderr.write(`meshform: wrote ${files.map((f) => `${outdir}/${f}`).join(', ')}\n`);
 }
 
@@ -50,6 +53,7 @@ function certManagerMesh(app: App): Mesh {
 
 /** Identity and webhook certificates from the local store (generated on first run). */
 async function generatedIdentityMesh(app: App): Promise<Mesh> {
+  requireDirectoryOrNothing('MESHFORM_IDENTITY_DIR', identityDir);
   const identity = await loadOrCreateIdentity(identityDir, {
     trustDomain: DEFAULT_TRUST_DOMAIN,
     namespace: 'linkerd',
@@ -74,7 +78,17 @@ async function generatedIdentityMesh(app: App): Promise<Mesh> {
   });
 }
 
+/** A path the synth will create as a directory must not be a file: say so naming the variable. */
+function requireDirectoryOrNothing(variable: string, path: string): void {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (stat && !stat.isDirectory()) {
+    throw new MeshformError(`${variable} ${path} is not a directory: point ${variable} at a directory (created if missing)`);
+  }
+}
+
 main().catch((e: unknown) => {
-  process.stderr.write(`meshform synth: ${e instanceof MeshformError ? e.message : (e as Error).stack ?? String(e)}\n`);
+  // User and environment errors (no space left, permission denied) are one message; anything else is a bug: its stack helps.
+  const message = e instanceof MeshformError ? e.message : describeFsError(e) ?? ((e as Error).stack ?? String(e));
+  process.stderr.write(`meshform: ${message}\n`);
   process.exitCode = 1;
 });

@@ -4,6 +4,7 @@
  * after each phase; the synth refuses a phase applied out of order (docs/identity-rotation.md).
  */
 import { MeshformError } from '../lib/errors.js';
+import { describeFsError } from '../lib/fs/fs-error.js';
 import { rotateTrustAnchor } from '../lib/identity/store.js';
 import { DEFAULT_IDENTITY_DIR, DEFAULT_TRUST_DOMAIN } from './app-defaults.js';
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`meshform rotate-trust-anchor: ${e instanceof MeshformError ? e.message : (e as Error).stack ?? String(e)}\n`);
+  const message = e instanceof MeshformError ? e.message : describeFsError(e) ?? ((e as Error).stack ?? String(e));
+  process.stderr.write(`meshform rotate-trust-anchor: ${message}\n`);
   process.exitCode = 1;
 });

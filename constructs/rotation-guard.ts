@@ -13,7 +13,7 @@ import type { Finding } from '../lib/identity/check.js';
 import { checkRotationStep, type RotationCheckOptions, type TrustState } from '../lib/identity/rotation.js';
 import { trustStateFromManifests } from '../lib/identity/trust-state-manifests.js';
 import { chartObjects } from './kube-object.js';
-import { PHASE_FILE } from './synth.js';
+import { PHASE_FILE, readSynthManifest } from './synth.js';
 
 /** Could this document be one a trust state is read from (see trust-state-manifests.ts)? A cheap text test. */
 const mayHoldIdentity = (doc: string): boolean =>
@@ -23,13 +23,16 @@ const DOCUMENT_SEPARATOR = /^---[ \t]*$/m;
 
 /**
  * The objects of the phase files (`NN-<phase>.yaml`) a previous synth wrote to `outdir`, in file
- * order; undefined when there are none (no previous synth). With `select`, only the documents whose
- * text it accepts are parsed: the CRDs alone are hundreds of kilobytes.
+ * order; undefined when there are none (no previous synth). The files are those its
+ * `.meshform-files.json` lists; without one (a synth by an older meshform), every phase-named file.
+ * With `select`, only the documents whose text it accepts are parsed: the CRDs alone are hundreds
+ * of kilobytes.
  * Throws a `MeshformError` naming the file when a parsed document is not valid YAML.
  */
 export function readSynthesizedObjects(outdir: string, select?: (documentText: string) => boolean): unknown[] | undefined {
   if (!existsSync(outdir)) return undefined;
-  const files = readdirSync(outdir).filter((name) => PHASE_FILE.test(name)).sort();
+  const listed = readSynthManifest(outdir)?.filter((name) => existsSync(join(outdir, name)));
+  const files = (listed ?? readdirSync(outdir).filter((name) => PHASE_FILE.test(name))).sort();
   if (!files.length) return undefined;
   return files.flatMap((file) => {
     const text = readFileSync(join(outdir, file), 'utf8');

@@ -1,23 +1,92 @@
 /**
  * Writes an app's charts to a directory, one file per install phase, numbered in apply order
- * (`00-crds.yaml`, `01-control-plane.yaml`, ...). Files we wrote before are removed first, so the
- * directory always holds exactly one render and two renders of the same input are byte-identical.
+ * (`00-crds.yaml`, `01-control-plane.yaml`, ...), so two renders of the same input are byte-identical.
+ *
+ * The directory may hold the user's own files: the synth records the files it wrote in
+ * `.meshform-files.json` and removes only files listed there that this render no longer has. Every
+ * chart is rendered, then every file written to a temporary name, before anything is renamed into
+ * place: a render or write failure (no space left, ...) leaves the previous files as they were.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App } from 'cdk8s';
+import { MeshformError } from '../lib/errors.js';
+import { stageFile, type StagedFile } from '../lib/fs/atomic-write.js';
 import { toYamlStream } from '../lib/manifest.js';
 import { chartObjects } from './kube-object.js';
 
 export const PHASE_FILE = /^\d\d-[a-z0-9-]+\.yaml$/;
+/** The synth's list of the files it wrote in an outdir (deterministic: sorted names only). */
+export const SYNTH_MANIFEST = '.meshform-files.json';
 
-export function synthPhases(app: App, outdir: string): string[] {
-  mkdirSync(outdir, { recursive: true });
-  for (const name of readdirSync(outdir)) if (PHASE_FILE.test(name)) rmSync(join(outdir, name));
+export interface SynthOptions {
+  /**
+   * Writes one file to its temporary name (the seam a test uses to make a write fail halfway).
+   * @default stageFile from lib/fs/atomic-write
+   */
+  readonly stage?: (path: string, text: string) => StagedFile;
+  /**
+   * Where to report phase-named files left in place because meshform did not write them.
+   * @default - no logging
+   */
+  readonly log?: (msg: string) => void;
+}
+
+export function synthPhases(app: App, outdir: string, opts: SynthOptions = {}): string[] {
+  const stage = opts.stage ?? ((path: string, text: string) => stageFile(path, text));
   // app.charts is topologically sorted by the charts' addDependency edges.
-  return app.charts.map((chart, index) => {
-    const file = `${String(index).padStart(2, '0')}-${chart.node.id}.yaml`;
-    writeFileSync(join(outdir, file), toYamlStream(chartObjects(chart)));
-    return file;
-  });
+  const phases = app.charts.map((chart, index) => ({
+    file: `${String(index).padStart(2, '0')}-${chart.node.id}.yaml`,
+    text: toYamlStream(chartObjects(chart)),
+  }));
+  const files = phases.map((p) => p.file);
+  mkdirSync(outdir, { recursive: true });
+  const previous = readSynthManifest(outdir) ?? [];
+
+  const staged: StagedFile[] = [];
+  try {
+    for (const p of phases) staged.push(stage(join(outdir, p.file), p.text));
+  } catch (e) {
+    for (const s of staged) s.discard();
+    throw e;
+  }
+  for (const s of staged) s.commit();
+  for (const stale of previous) if (!files.includes(stale)) rmSync(join(outdir, stale), { force: true });
+  // Last: until it is in place, the previous list still names every file a crash could leave behind.
+  stage(join(outdir, SYNTH_MANIFEST), manifestText(files)).commit();
+
+  const foreign = readdirSync(outdir).filter((name) => PHASE_FILE.test(name) && !files.includes(name)).sort();
+  if (foreign.length) {
+    opts.log?.(`meshform: left ${foreign.map((f) => join(outdir, f)).join(', ')} in place: not written by meshform synth (not in ${SYNTH_MANIFEST})`);
+  }
+  return files;
+}
+
+/**
+ * The files the last synth wrote to `outdir`, from its `.meshform-files.json`; undefined when there is
+ * none. Throws a `MeshformError` when the list is not one meshform writes: its names are deleted by
+ * the next synth, so an edited list (`../x`) must never be trusted.
+ */
+export function readSynthManifest(outdir: string): string[] | undefined {
+  const path = join(outdir, SYNTH_MANIFEST);
+  if (!existsSync(path)) return undefined;
+  const text = readFileSync(path, 'utf8');
+  let files: unknown;
+  try {
+    files = (JSON.parse(text) as { files?: unknown } | null)?.files;
+  } catch {
+    files = undefined;
+  }
+  const bad = Array.isArray(files) ? files.filter((f) => typeof f !== 'string' || !PHASE_FILE.test(f)) : [files];
+  if (bad.length) {
+    throw new MeshformError(`${path} is not meshform's list of synthesized files (delete it; meshform then removes none of the old files)`, [
+      { path: 'files', value: Array.isArray(files) ? bad[0] : undefined, message: 'must be a list of phase file names like 01-control-plane.yaml' },
+    ]);
+  }
+  return files as string[];
+}
+
+function manifestText(files: readonly string[]): string {
+  const record = { comment: 'files written by meshform synth: the next synth replaces or removes them, and no other file', files: [...files].sort() };
+  return `${JSON.stringify(record, null, 2)}\n`;
 }

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -34,8 +34,35 @@ test('first synth generates identity into the local folder and says where', () =
   assert.equal(keyMode, 0o600);
 });
 
-test('phases are numbered in apply order: CRDs, control plane, viz', () => {
-  assert.deepEqual([...first.files.keys()], ['00-crds.yaml', '01-control-plane.yaml', '02-viz.yaml']);
+test('phases are numbered in apply order: CRDs, control plane, viz; the synth lists the files it wrote', () => {
+  assert.deepEqual([...first.files.keys()], ['.meshform-files.json', '00-crds.yaml', '01-control-plane.yaml', '02-viz.yaml']);
+  assert.deepEqual(JSON.parse(first.files.get('.meshform-files.json')!).files, ['00-crds.yaml', '01-control-plane.yaml', '02-viz.yaml']);
+});
+
+test('a file meshform did not write survives npm run synth; a phase file it wrote and no longer renders is removed', () => {
+  const outdir = join(work, 'a');
+  writeFileSync(join(outdir, 'notes.md'), 'mine\n');
+  writeFileSync(join(outdir, '50-my-extras.yaml'), 'kind: ConfigMap\n');
+  writeFileSync(join(outdir, '.meshform-files.json'), JSON.stringify({ files: ['00-crds.yaml', '01-control-plane.yaml', '02-viz.yaml', '03-old-phase.yaml'] }));
+  writeFileSync(join(outdir, '03-old-phase.yaml'), 'kind: ConfigMap\n');
+  const again = synth(outdir);
+  assert.equal(again.status, 0, again.stderr);
+  assert.equal(again.files.get('notes.md'), 'mine\n');
+  assert.equal(again.files.get('50-my-extras.yaml'), 'kind: ConfigMap\n');
+  assert.equal(again.files.has('03-old-phase.yaml'), false);
+  assert.match(again.stderr, /left .*50-my-extras\.yaml in place: not written by meshform synth/);
+  for (const f of ['00-crds.yaml', '01-control-plane.yaml', '02-viz.yaml', '.meshform-files.json']) assert.equal(again.files.get(f), first.files.get(f), f);
+});
+
+test('environment errors are one line naming the path, not a stack trace', () => {
+  const file = join(work, 'a-file');
+  writeFileSync(file, 'x');
+  const outdirIsFile = synth(file);
+  assert.equal(outdirIsFile.status, 1);
+  assert.equal(outdirIsFile.stderr, `meshform: CDK8S_OUTDIR ${file} is not a directory: point CDK8S_OUTDIR at a directory (created if missing)\n`);
+  const storeUnderFile = synth(join(work, 'c'), { MESHFORM_IDENTITY_DIR: join(file, 'identity') });
+  assert.equal(storeUnderFile.status, 1);
+  assert.match(storeUnderFile.stderr, /^meshform: cannot [a-z ]+ \S+a-file\/identity: a part of the path is not a directory \(ENOTDIR\)\n$/);
 });
 
 test('a second synth reuses the identity and is byte-identical', () => {
@@ -44,7 +71,7 @@ test('a second synth reuses the identity and is byte-identical', () => {
   assert.deepEqual(second.files, first.files);
 });
 
-const objects = [...first.files.values()].flatMap((text) => parseAllDocuments(text).map((d) => d.toJS()));
+const objects = [...first.files].filter(([f]) => f.endsWith('.yaml')).flatMap(([, text]) => parseAllDocuments(text).map((d) => d.toJS()));
 
 test('the default mesh includes the Gateway API route CRDs a fresh cluster needs', () => {
   const crds = objects.filter((o) => o.kind === 'CustomResourceDefinition').map((o) => o.metadata.name);
@@ -63,7 +90,7 @@ test('npm run synth:cert-manager (MESHFORM_IDENTITY=cert-manager): no certificat
   const once = synth(join(work, 'cm-a'), env);
   const twice = synth(join(work, 'cm-b'), env);
   assert.equal(once.status, 0, once.stderr);
-  assert.deepEqual([...once.files.keys()], ['00-crds.yaml', '01-cert-manager-identity.yaml', '02-control-plane.yaml', '03-viz.yaml']);
+  assert.deepEqual([...once.files.keys()], ['.meshform-files.json', '00-crds.yaml', '01-cert-manager-identity.yaml', '02-control-plane.yaml', '03-viz.yaml']);
   for (const [file, text] of once.files) assert.doesNotMatch(text, /PRIVATE KEY|-----BEGIN|keyPEM|key\.pem:|^kind: Secret$/m, file);
   assert.deepEqual(twice.files, once.files);
   assert.equal(existsSync(storeDir), false, 'cert-manager mode generates nothing locally');

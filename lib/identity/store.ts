@@ -10,9 +10,11 @@
  * follows the phase: `bundle` renders both anchors with the current issuer, `issuer` the new issuer,
  * `prune` promotes the new files to `trust-anchor.*` / `issuer.*` and deletes the old keys.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { MeshformError } from '../errors.js';
+import { ensurePrivateDir, PRIVATE_FILE_MODE, writeFileAtomic } from '../fs/atomic-write.js';
+import { withLockFile } from '../fs/lock-file.js';
 import type { ValueTree } from '../values/tree.js';
 import { checkIdentity, dnsNames, type Finding } from './check.js';
 import {
@@ -78,13 +80,31 @@ const ISSUER = { cert: 'issuer.crt', key: 'issuer.key' };
 const NEXT_ANCHOR = { cert: 'next-trust-anchor.crt', key: 'next-trust-anchor.key' };
 const NEXT_ISSUER = { cert: 'next-issuer.crt', key: 'next-issuer.key' };
 const webhookFiles = (name: string) => ({ cert: `${name}.crt`, key: `${name}.key`, ca: `${name}-ca.crt` });
+/** Held while files are created, so two processes at once cannot both mint a trust anchor. */
+const LOCK = '.lock';
 
-/** Loads the identity material in `dir`, generating (and writing) whatever is missing. */
+/**
+ * Loads the identity material in `dir`, generating (and writing) whatever is missing. Creating
+ * happens under the store's lock file (waiting for another process holding it), and what is
+ * missing is decided again under it: the other process may just have written it.
+ */
 export async function loadOrCreateIdentity(dir: string, opts: IdentityStoreOptions): Promise<LocalIdentity> {
+  prepareDir(dir);
+  if (storeComplete(dir)) return loadOrCreate(dir, opts);
+  return withLockFile(join(dir, LOCK), () => loadOrCreate(dir, opts), { purpose: `creating the identity in ${dir}` });
+}
+
+/** Are all the files `loadOrCreate` would otherwise generate there? */
+function storeComplete(dir: string): boolean {
+  const webhooks = [...CONTROL_PLANE_WEBHOOKS, ...VIZ_WEBHOOKS].map((spec) => webhookFiles(spec.name));
+  const files = [ANCHOR, ISSUER, ...webhooks].flatMap((f) => Object.values(f));
+  return files.every((file) => existsSync(join(dir, file)));
+}
+
+async function loadOrCreate(dir: string, opts: IdentityStoreOptions): Promise<LocalIdentity> {
   const log = opts.log ?? (() => {});
   const vizNamespace = opts.vizNamespace ?? 'linkerd-viz';
   const generated: string[] = [];
-  prepareDir(dir);
 
   let trustAnchor = readPair(dir, ANCHOR);
   let issuer = readPair(dir, ISSUER);
@@ -180,6 +200,12 @@ export interface RotateTrustAnchorResult {
  * out of order against the previously synthesized output. Private keys never leave the store.
  */
 export async function rotateTrustAnchor(dir: string, opts: RotateTrustAnchorOptions): Promise<RotateTrustAnchorResult> {
+  // No store yet: nothing to lock, and `rotate` says how to create one.
+  if (!existsSync(dir)) return rotate(dir, opts);
+  return withLockFile(join(dir, LOCK), () => rotate(dir, opts), { purpose: `rotating the trust anchor in ${dir}` });
+}
+
+async function rotate(dir: string, opts: RotateTrustAnchorOptions): Promise<RotateTrustAnchorResult> {
   const log = opts.log ?? (() => {});
   const anchor = readPair(dir, ANCHOR);
   const issuer = readPair(dir, ISSUER);
@@ -250,8 +276,9 @@ function joinPem(...pems: string[]): string {
   return blocks.join('\n') + '\n';
 }
 
+/** The store directory, 0700 even if it existed with a wider mode. */
 function prepareDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(dir);
   if (!existsSync(join(dir, '.gitignore'))) writeFile(dir, '.gitignore', '# private keys: never commit\n*\n', false);
 }
 
@@ -311,15 +338,7 @@ function writePair(dir: string, files: { cert: string; key: string }, pair: Cert
   generated.push(files.cert, files.key);
 }
 
-/**
- * Writes through a temporary file and a rename, so a concurrent synth never reads half a PEM; a key's
- * temporary file is created 0600 so the key is never readable by others, even briefly.
- */
+/** Atomic (a concurrent reader never sees half a PEM); a key is 0600 from its creation on. */
 function writeFile(dir: string, file: string, text: string, secret: boolean): void {
-  const path = join(dir, file);
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text, { mode: secret ? 0o600 : 0o644 });
-  // `mode` only applies when the file is created: make sure of 0600 if a stale temporary file existed.
-  if (secret) chmodSync(tmp, 0o600);
-  renameSync(tmp, path);
+  writeFileAtomic(join(dir, file), text, { mode: secret ? PRIVATE_FILE_MODE : 0o644 });
 }
