@@ -67,7 +67,8 @@ function splitBooleanAssignments(args: readonly string[]): { rest: string[]; boo
 
 function yamlFilesUnder(dir: string): string[] {
   const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  // Code-unit order, not localeCompare: the same files in the same order in every locale.
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...yamlFilesUnder(full));
     else if (/\.(ya?ml|json)$/.test(entry.name)) out.push(full);
