@@ -4,6 +4,7 @@
  * rendered even when disabled, as upstream does (they then protect nothing).
  */
 import type { IContainer } from 'kubernetes-models/v1/Container';
+import { isGoTruthy } from '../../lib/values/go-truth.js';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
@@ -38,14 +39,21 @@ export function prometheusRbac(ctx: VizContext): KubeObject[] {
   ];
 }
 
-/** `--flag=value` for each arg in key order (Helm ranges over maps sorted); an empty value gives `--flag`. */
+/**
+ * `--flag=value` for each arg in key order (Helm ranges over maps sorted); a Go-false value gives
+ * `--flag`. The log flags come from `logLevel` / `logFormat` unless `args` sets them itself.
+ */
 function prometheusArgs(ctx: VizContext): string[] {
   const p = ctx.values.prometheus;
-  const format = (p.logFormat || ctx.values.defaultLogFormat) === 'json' ? 'json' : 'logfmt';
-  const args = [`--log.level=${p.logLevel || ctx.values.defaultLogLevel}`, `--log.format=${format}`];
-  for (const key of Object.keys(p.args ?? {}).sort()) {
-    const value = p.args[key];
-    args.push(value === '' || value === null || value === false ? `--${key}` : `--${key}=${value}`);
+  const given = p.args ?? {};
+  const args: string[] = [];
+  if (!Object.prototype.hasOwnProperty.call(given, 'log.level')) args.push(`--log.level=${p.logLevel || ctx.values.defaultLogLevel}`);
+  if (!Object.prototype.hasOwnProperty.call(given, 'log.format')) {
+    args.push(`--log.format=${(p.logFormat || ctx.values.defaultLogFormat) === 'json' ? 'json' : 'logfmt'}`);
+  }
+  for (const key of Object.keys(given).sort()) {
+    const value = given[key];
+    args.push(isGoTruthy(value) ? `--${key}=${value}` : `--${key}`);
   }
   return args;
 }

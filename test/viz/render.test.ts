@@ -180,3 +180,16 @@ describe('VizChart values', () => {
     assert.equal(find(objects, 'RoleBinding', 'viz-psp').subjects.length, 5);
   });
 });
+
+describe('prometheus.args', () => {
+  const args = (prometheus: Record<string, unknown>) => container(render({ prometheus }), 'prometheus').args as string[];
+  it('log flags come from logLevel/logFormat unless args sets them', () => {
+    assert.deepEqual(args({ logLevel: 'warn' }).slice(0, 2), ['--log.level=warn', '--log.format=logfmt']);
+    const own = args({ logLevel: 'warn', args: { 'log.level': 'debug', 'log.format': 'json' } });
+    assert.equal(own.filter((a) => a.startsWith('--log.')).join(' '), '--log.format=json --log.level=debug');
+  });
+  it('a Go-false value renders the bare flag', () => {
+    const own = args({ args: { 'web.enable-lifecycle': '', 'storage.tsdb.no-lockfile': false, 'query.max-samples': 0 } });
+    for (const flag of ['--web.enable-lifecycle', '--storage.tsdb.no-lockfile', '--query.max-samples']) assert.ok(own.includes(flag), flag);
+  });
+});
