@@ -96,7 +96,8 @@ function certificateIssuer(certificate: Obj): IssuerRef {
   return { ...base, signerLabel: `its issuerRef ${kind} ${name || '(unnamed)'}, which is not a trust-anchor generation (${TRUST_ANCHOR_PREFIX}<generation>)` };
 }
 
-type Obj = Record<string, unknown> & { kind: string; apiVersion: string };
+/** An object with a kind and an apiVersion: what Kubernetes manifests hold. */
+export type Obj = Record<string, unknown> & { kind: string; apiVersion: string };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -138,8 +139,13 @@ function arrayAt(o: Record<string, unknown>, path: readonly string[]): unknown[]
   return Array.isArray(v) ? v : [];
 }
 
+/** The first Kubernetes object of `kind` in API group `group` (core by default) named `name`. */
+export function findObject(objects: readonly unknown[], kind: string, name: string, group = ''): Obj | undefined {
+  return objects.filter(isObject).find((o) => o.kind === kind && apiGroup(o) === group && nameOf(o) === name);
+}
+
 /** A Secret's value: `stringData` as is, `data` base64-decoded. */
-function secretValue(secret: Obj, key: string): string | undefined {
+export function secretValue(secret: Obj, key: string): string | undefined {
   const plain = stringAt(secret, ['stringData', key]);
   if (plain !== undefined) return plain;
   const encoded = stringAt(secret, ['data', key]);
