@@ -75,6 +75,8 @@ function controllerDeployment(ctx: MulticlusterContext, c: ResolvedControllerVal
                 ...(c.enableHeadlessServices ? ['-enable-headless-services'] : []),
                 ...(ctx.values.enableNamespaceCreation ? ['-enable-namespace-creation'] : []),
                 `-enable-pprof=${c.enablePprof}`,
+                // The controller probes the target's gateway through this Service (rendered below).
+                ...(c.gateway.enabled ? [`-probe-service=${names.probeService}`] : []),
                 link,
               ],
               ...mirrorImage(ctx, c.image),

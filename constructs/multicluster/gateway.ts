@@ -4,11 +4,11 @@
  * the gateway identity and probe settings as annotations for `link-gen`.
  */
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
-import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { KubeObject } from '../../lib/manifest.js';
 import { createdBy, kube, mcLabels, pullSecrets, type MulticlusterContext } from './context.js';
+import { disruptionBudget } from './disruption-budget.js';
 import { affinity, nonEmpty, POD_SECURITY_CONTEXT, restrictedSecurityContext, tolerations } from './pod-parts.js';
 
 function gatewayDeployment(ctx: MulticlusterContext): IDeployment {
@@ -65,17 +65,6 @@ function gatewayDeployment(ctx: MulticlusterContext): IDeployment {
   };
 }
 
-/** With anti-affinity (HA), at most one gateway replica is voluntarily evicted at a time. */
-function gatewayDisruptionBudget(ctx: MulticlusterContext): IPodDisruptionBudget {
-  const name = ctx.values.gateway.name;
-  return {
-    apiVersion: 'policy/v1',
-    kind: 'PodDisruptionBudget',
-    metadata: { name, namespace: ctx.namespace, labels: mcLabels(ctx, { app: name }), annotations: createdBy(ctx) },
-    spec: { maxUnavailable: 1, selector: { matchLabels: { app: name } } },
-  };
-}
-
 function gatewayService(ctx: MulticlusterContext): IService {
   const { values } = ctx;
   const gw = values.gateway;
@@ -128,7 +117,10 @@ function gatewayServiceAccount(ctx: MulticlusterContext): IServiceAccount {
 export function gatewayObjects(ctx: MulticlusterContext): KubeObject[] {
   if (!ctx.values.gateway.enabled) return [];
   const objects: KubeObject[] = [kube(gatewayDeployment(ctx))];
-  if (ctx.values.enablePodAntiAffinity) objects.push(kube(gatewayDisruptionBudget(ctx)));
+  if (ctx.values.enablePodAntiAffinity) {
+    const name = ctx.values.gateway.name;
+    objects.push(kube(disruptionBudget(ctx, name, mcLabels(ctx, { app: name }), { app: name })));
+  }
   objects.push(kube(gatewayService(ctx)), kube(gatewayServiceAccount(ctx)));
   return objects;
 }

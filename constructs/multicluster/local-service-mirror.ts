@@ -7,6 +7,7 @@ import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { KubeObject } from '../../lib/manifest.js';
 import { containerResources } from '../cni/container-resources.js';
 import { kube, mcLabels, pullSecrets, type MulticlusterContext } from './context.js';
+import { disruptionBudget } from './disruption-budget.js';
 import { affinity, KUBE_API_ACCESS_MOUNT, kubeApiAccessVolume, POD_SECURITY_CONTEXT, restrictedSecurityContext } from './pod-parts.js';
 
 const NAME = 'linkerd-local-service-mirror';
@@ -108,5 +109,7 @@ export function localServiceMirrorObjects(ctx: MulticlusterContext): KubeObject[
     },
     { kind: 'ServiceAccount', apiVersion: 'v1', metadata: { name: NAME, namespace: ctx.namespace, labels }, ...pullSecrets(ctx) },
     kube(deployment(ctx)),
+    // Upstream labels this budget with the component only.
+    ...(ctx.values.enablePodAntiAffinity ? [kube(disruptionBudget(ctx, NAME, { ...COMPONENT }, { ...COMPONENT }))] : []),
   ];
 }

@@ -75,6 +75,8 @@ describe('service-mirror controllers', () => {
     assert.deepEqual(east.spec.template.spec.containers[0].resources, { limits: { memory: '100Mi' } });
     assert.equal(west.spec.replicas, 1);
     assert.ok(west.spec.template.spec.containers[0].args.includes('-enable-headless-services'));
+    assert.ok(eastArgs.includes('-probe-service=probe-gateway-east'));
+    assert.ok(!west.spec.template.spec.containers[0].args.some((a: string) => a.startsWith('-probe-service')), 'no gateway, no probe');
     assert.ok(find(objects, 'Service', 'probe-gateway-east'));
     assert.equal(find(objects, 'Service', 'probe-gateway-west'), undefined, 'gateway.enabled=false drops the probe Service');
     const binding = find(objects, 'ClusterRoleBinding', 'linkerd-multicluster-controller-access-local-resources-east');
@@ -108,6 +110,7 @@ describe('multicluster values', () => {
       { key: 'app', operator: 'In', values: ['linkerd-gateway'] },
     ]);
     assert.ok(find(objects, 'PodDisruptionBudget', 'linkerd-gateway'));
+    assert.deepEqual(find(objects, 'PodDisruptionBudget', 'linkerd-local-service-mirror').spec.selector, { matchLabels: { component: 'local-service-mirror' } });
     assert.equal(find(render({ gateway: { replicas: 5 } }, { ha: true }), 'Deployment', 'linkerd-gateway').spec.replicas, 5, 'user values win over HA');
   });
 
@@ -210,6 +213,20 @@ describe('multicluster values', () => {
     ]);
     assert.match(error.message, /did you mean "gateway"/);
     assert.match(error.message, /did you mean "replicas"/);
+  });
+});
+
+describe('enablePSP', () => {
+  it('binds Role psp to the gateway and the namespace-metadata account', () => {
+    const binding = find(render({ enablePSP: true }), 'RoleBinding', 'linkerd-multicluster-psp');
+    assert.equal(binding.roleRef.name, 'psp');
+    assert.deepEqual(binding.subjects.map((s: { name: string }) => s.name), ['linkerd-gateway', 'namespace-metadata']);
+    assert.equal(binding.metadata.labels.namespace, 'linkerd-multicluster');
+  });
+  it('without a gateway only namespace-metadata is bound; without enablePSP nothing is rendered', () => {
+    const binding = find(render({ enablePSP: true, gateway: { enabled: false } }), 'RoleBinding', 'linkerd-multicluster-psp');
+    assert.deepEqual(binding.subjects.map((s: { name: string }) => s.name), ['namespace-metadata']);
+    assert.equal(find(render({}), 'Role', 'psp'), undefined);
   });
 });
 
