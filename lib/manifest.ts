@@ -17,3 +17,19 @@ export function toYaml(value: unknown): string {
 export function toYamlStream(objects: readonly unknown[]): string {
   return objects.map((o) => `---\n${toYaml(o)}`).join('');
 }
+
+/**
+ * Objects as upstream's `-o json` prints them: each object as one line of JSON, keys sorted (Go
+ * marshals the maps its YAML-to-JSON conversion makes in key order), one after another.
+ */
+export function toJsonStream(objects: readonly unknown[]): string {
+  return objects.map((o) => `${JSON.stringify(sortKeys(o))}\n`).join('');
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
+  return sorted;
+}
