@@ -130,3 +130,13 @@ export function storedTrustDomain(dir: string): string | undefined {
   const name = parsed.ok ? dnsNames(parsed.value[0]).find((n) => n.startsWith('identity.linkerd.')) : undefined;
   return name?.slice('identity.linkerd.'.length);
 }
+
+/**
+ * Without the plain "is required" issues at the keys a partial-set issue (`partialIdentityIssue`)
+ * already names as missing: the same problem said twice.
+ */
+export function withoutRepeatsOf(partial: ValidationIssue | undefined, issues: readonly ValidationIssue[]): readonly ValidationIssue[] {
+  if (!partial) return issues;
+  const named = new Set(partial.path.split(', '));
+  return issues.filter((i) => i === partial || !(named.has(i.path) && i.message.startsWith('is required')));
+}
