@@ -22,8 +22,11 @@ function assertRefused(run: ReturnType<typeof meshform>, ...patterns: RegExp[]):
   assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
 }
 
-test('install without trust anchors is refused, naming the key', () => {
-  assertRefused(meshform('install'), /identityTrustAnchorsPEM/);
+test('install with only part of the identity is refused, naming what is missing and the three ways to provide it', () => {
+  assertRefused(
+    meshform('install', '--set', 'identityTrustAnchorsPEM=x'),
+    /identity\.issuer\.tls\.crtPEM, identity\.issuer\.tls\.keyPEM: .*must all be given .*-f VALUES.*--identity-dir DIR.*--cert-manager/,
+  );
 });
 
 test('every bad --set is reported at once with what is allowed', () => {

@@ -16,6 +16,8 @@ import { IssueCollector, MeshformError, type ValidationIssue } from '../../lib/e
 import type { Finding } from '../../lib/identity/check.js';
 import { certManagerClusterObjects, certManagerControlPlaneValues } from '../../lib/identity/cert-manager.js';
 import { resolveCertManagerIdentity, type ResolvedCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
+import { partialIdentityIssue, withoutRepeatsOf } from '../../lib/identity/fill-missing.js';
+import { CONTROL_PLANE_WEBHOOKS } from '../../lib/identity/webhook-certs.js';
 import { checkIdentityValues, findingsAsIssues, findingsAsWarnings } from '../../lib/identity/values-check.js';
 import { checkRotationStep, type TrustState } from '../../lib/identity/rotation.js';
 import { trustStateFromManifests } from '../../lib/identity/trust-state-manifests.js';
@@ -27,6 +29,7 @@ import { getPath, mergeUserValues, type ValueTree } from '../../lib/values/tree.
 import { certManagerKubeObjects } from '../../constructs/identity/cert-manager-chart.js';
 import { chartObjects } from '../../constructs/kube-object.js';
 import { DEPLOYED_OPTION, deployedTrustState } from '../deployed.js';
+import { fillFromIdentityStore, IDENTITY_STORE_OPTION, reportableIssues } from '../identity-store-flags.js';
 import { identityFlagValues, INSTALL_IDENTITY_OPTIONS } from '../install-flags.js';
 import { UsageError, type Command, type CommandIO } from '../io.js';
 import { printChart } from '../render.js';
@@ -46,13 +49,13 @@ export interface InstallBase {
 }
 
 export const install: Command = async (args, io) =>
-  renderInstall(parseValueFlags(args, io, { crds: { type: 'boolean' }, ...INSTALL_IDENTITY_OPTIONS, ...DEPLOYED_OPTION }), io);
+  renderInstall(parseValueFlags(args, io, { crds: { type: 'boolean' }, ...INSTALL_IDENTITY_OPTIONS, ...IDENTITY_STORE_OPTION, ...DEPLOYED_OPTION }), io);
 
 /** Install's rendering path (CRDs or control plane) for parsed flags, over `base` when upgrading. */
 export async function renderInstall(flags: ParsedFlags, io: CommandIO, base?: InstallBase): Promise<number> {
   const namespace = flags.namespace ?? 'linkerd';
   if (flags.options.crds === true) {
-    const controlPlaneOnly = [...Object.keys(INSTALL_IDENTITY_OPTIONS), ...Object.keys(DEPLOYED_OPTION)].filter((o) => flags.options[o] !== undefined);
+    const controlPlaneOnly = [...Object.keys(INSTALL_IDENTITY_OPTIONS), ...Object.keys(IDENTITY_STORE_OPTION), ...Object.keys(DEPLOYED_OPTION)].filter((o) => flags.options[o] !== undefined);
     if (controlPlaneOnly.length) throw new UsageError(`${controlPlaneOnly.map((o) => `--${o}`).join(', ')} configures the control plane and cannot be used with --crds`);
     // The CRD chart reads only its own keys; the control plane's required identity does not apply.
     const values = resolveMeshValues({ user: mergeUserValues([base?.values ?? {}, flags.user]), ha: flags.ha, crdsOnly: true });
@@ -76,7 +79,15 @@ export async function renderInstall(flags: ParsedFlags, io: CommandIO, base?: In
     }
   }
   // The cert-manager overlay sits under the user's values, which still win.
-  const user = mergeUserValues([base?.values ?? {}, fromFlags.tree, certManager ? certManagerControlPlaneValues(certManager) : {}, flags.user]);
+  const supplied = mergeUserValues([base?.values ?? {}, fromFlags.tree, certManager ? certManagerControlPlaneValues(certManager) : {}, flags.user]);
+  const partial = partialIdentityIssue(supplied);
+  if (partial) issues.addAll([partial]);
+  // What the user did not give, `linkerd install` generates: here it comes from the local identity store.
+  const store = await fillFromIdentityStore(
+    { options: flags.options, user: supplied, controlPlane: true, webhooks: CONTROL_PLANE_WEBHOOKS, namespace, precheck: () => precheck(supplied, flags, namespace, issues.issues) },
+    io,
+  );
+  const user = store.user;
 
   // Upstream's Helm chart renders whatever identity strings it is given; only CLI-style renders check.
   const findings = getPath(user, 'cliVersion') === '' ? [] : checkIdentityValues(user, { namespace });
@@ -108,12 +119,27 @@ export async function renderInstall(flags: ParsedFlags, io: CommandIO, base?: In
   const deployed = base?.deployed ?? deployedTrustState(flags.options.deployed as string[] | undefined, io.cwd);
   const rotation = rotationFindings(deployed, objects, values);
   issues.addAll(rotation.filter((f) => f.severity === 'error').map((f) => ({ path: base?.source ?? '--deployed', value: undefined, message: `${f.check}: ${f.message}` })));
-  issues.throwIfAny('invalid values');
+  const reported = new IssueCollector();
+  reported.addAll(reportableIssues(withoutRepeatsOf(partial, issues.issues), store));
+  reported.throwIfAny('invalid values');
 
   const warnings = [...meshValueWarnings(values as MeshValues), ...findingsAsWarnings(findings), ...rotation.filter((f) => f.severity === 'warning').map((f) => `${f.check}: ${f.message}`)];
   for (const warning of warnings) io.stderr(`meshform: warning: ${warning}\n`);
   io.stdout(toYamlStream(objects as KubeObject[]));
   return 0;
+}
+
+/** The problems a render of `user` as given (before the identity store fills anything) has. */
+function precheck(user: ValueTree, flags: ParsedFlags, namespace: string, found: readonly ValidationIssue[]): ValidationIssue[] {
+  const out = [...found, ...externalIssuerIssues(user)];
+  if (getPath(user, 'cliVersion') !== '') out.push(...findingsAsIssues(checkIdentityValues(user, { namespace })));
+  try {
+    resolveMeshValues({ user, ha: flags.ha });
+  } catch (e) {
+    if (!(e instanceof MeshformError)) throw e;
+    out.push(...e.issues);
+  }
+  return out;
 }
 
 /** With a deployed state: the rotation checks of the render's trust anchors and issuer against the running ones. */

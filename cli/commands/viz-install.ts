@@ -5,15 +5,18 @@
  */
 import { certManagerVizValues } from '../../lib/identity/cert-manager.js';
 import { resolveCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
-import { getPath, mergeUserValues } from '../../lib/values/tree.js';
+import { MeshformError, type ValidationIssue } from '../../lib/errors.js';
+import { VIZ_WEBHOOKS } from '../../lib/identity/webhook-certs.js';
+import { getPath, mergeUserValues, type ValueTree } from '../../lib/values/tree.js';
 import { resolveVizValues } from '../../lib/values/viz/resolve.js';
 import { DEFAULT_VIZ_NAMESPACE, VizChart } from '../../constructs/viz/viz-chart.js';
+import { fillFromIdentityStore, IDENTITY_STORE_OPTION, reportableIssues } from '../identity-store-flags.js';
 import type { Command } from '../io.js';
 import { printChart } from '../render.js';
 import { parseValueFlags } from '../value-flags.js';
 
 export const vizInstall: Command = async (args, io) => {
-  const flags = parseValueFlags(args, io, { 'cert-manager': { type: 'boolean' } });
+  const flags = parseValueFlags(args, io, { 'cert-manager': { type: 'boolean' }, ...IDENTITY_STORE_OPTION });
   if (flags.options.help) {
     io.stdout('usage: meshform viz install [--ha] [-f VALUES]... [--set K=V]... [--set-string K=V]... [--namespace NS] [--cert-manager]\n');
     return 0;
@@ -25,6 +28,38 @@ export const vizInstall: Command = async (args, io) => {
       ? resolveCertManagerIdentity({}, { vizNamespace: namespace, controlPlaneNamespace: typeof linkerdNamespace === 'string' && linkerdNamespace ? linkerdNamespace : undefined })
       : undefined;
   // The cert-manager overlay sits under the user's values, which still win.
-  const values = resolveVizValues({ user: mergeUserValues([certManager ? certManagerVizValues(certManager) : {}, flags.user]), ha: flags.ha });
+  const supplied = mergeUserValues([certManager ? certManagerVizValues(certManager) : {}, flags.user]);
+  const resolve = (user: ValueTree) => resolveVizValues({ user, ha: flags.ha });
+  // tap's and tap-injector's certificates the user did not give come from the local identity store.
+  const store = await fillFromIdentityStore(
+    {
+      options: flags.options,
+      user: supplied,
+      controlPlane: false,
+      webhooks: VIZ_WEBHOOKS,
+      namespace: typeof linkerdNamespace === 'string' && linkerdNamespace ? linkerdNamespace : 'linkerd',
+      vizNamespace: namespace,
+      precheck: () => problems(() => resolve(supplied)),
+    },
+    io,
+  );
+  let values;
+  try {
+    values = resolve(store.user);
+  } catch (e) {
+    if (!(e instanceof MeshformError) || !store.unfilled) throw e;
+    throw new MeshformError('invalid viz values', reportableIssues(e.issues, store));
+  }
   return printChart(io, (app) => new VizChart(app, 'viz', { values, namespace, certManager }));
 };
+
+/** The issues `run` refuses with; none when it succeeds. */
+function problems(run: () => unknown): readonly ValidationIssue[] {
+  try {
+    run();
+    return [];
+  } catch (e) {
+    if (e instanceof MeshformError) return e.issues;
+    throw e;
+  }
+}
