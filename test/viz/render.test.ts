@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
+import type { ValueTree } from '../../lib/values/tree.js';
 import { container, find, render } from './render-helpers.js';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nabc\n-----END CERTIFICATE-----\n';
@@ -182,7 +183,7 @@ describe('VizChart values', () => {
 });
 
 describe('prometheus.args', () => {
-  const args = (prometheus: Record<string, unknown>) => container(render({ prometheus }), 'prometheus').args as string[];
+  const args = (prometheus: ValueTree) => container(render({ prometheus }), 'prometheus').args as string[];
   it('log flags come from logLevel/logFormat unless args sets them', () => {
     assert.deepEqual(args({ logLevel: 'warn' }).slice(0, 2), ['--log.level=warn', '--log.format=logfmt']);
     const own = args({ logLevel: 'warn', args: { 'log.level': 'debug', 'log.format': 'json' } });
