@@ -12,9 +12,9 @@
  * - webhooks: Secrets `linkerd-<name>-k8s-tls` (`tls.crt` / `tls.key`) unless the values say
  *   `externalSecret`; their CA bundles are in the dump.
  */
-import { parse } from 'yaml';
 import { MeshformError, type ValidationIssue } from '../errors.js';
 import { TRUST_ROOTS_CONFIGMAP, TRUST_ROOTS_KEY } from '../proxy/context.js';
+import { parseYamlDocument } from '../yaml-input.js';
 import { storedOverrides } from '../values/mesh/stored-values.js';
 import { getPath, isTree, type ValueTree } from '../values/tree.js';
 import { IDENTITY_ISSUER } from './cert-manager.js';
@@ -55,12 +55,8 @@ export function previousInstall(objects: readonly unknown[], source: string): Pr
   }
   const text = isTree(config.data) ? config.data[CONFIG_VALUES_KEY] : undefined;
   if (typeof text !== 'string') return fail(`ConfigMap ${CONFIG_MAP} has no data.${CONFIG_VALUES_KEY} string`);
-  let dump: unknown;
-  try {
-    dump = parse(text);
-  } catch (e) {
-    return fail(`ConfigMap ${CONFIG_MAP} data.${CONFIG_VALUES_KEY} is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
+  // The one bounded reader: aliases cannot expand without limit, prototype keys are refused.
+  const dump = parseYamlDocument(text, `${source}: ConfigMap ${CONFIG_MAP} data.${CONFIG_VALUES_KEY}`);
   if (!isTree(dump)) return fail(`ConfigMap ${CONFIG_MAP} data.${CONFIG_VALUES_KEY} is not a YAML map of values`);
 
   const values = storedOverrides(dump);
@@ -98,9 +94,18 @@ export function previousInstall(objects: readonly unknown[], source: string): Pr
     values,
     namespace: typeof namespace === 'string' ? namespace : undefined,
     ha: dump.highAvailability === true,
-    trust: trustStateFromManifests(objects),
+    trust: deployedTrust(objects, source),
     missing,
   };
+}
+
+function deployedTrust(objects: readonly unknown[], source: string): TrustState | undefined {
+  try {
+    return trustStateFromManifests(objects);
+  } catch (e) {
+    if (e instanceof MeshformError) throw new MeshformError(`${source}: ${e.message}`, e.issues);
+    throw e;
+  }
 }
 
 function stringData(configMap: Obj | undefined, key: string): string | undefined {

@@ -9,13 +9,12 @@
  * defaults apply on upgrade, as upstream's do, while everything the user set is carried over.
  */
 import { joinPath, MeshformError } from '../../errors.js';
+import { isUnsafeKey, UNSAFE_KEY_MESSAGE } from '../../unsafe-keys.js';
 import { LINKERD_VERSION } from '../../versions.js';
 import { isTree, mergeValues, type Value, type ValueTree } from '../tree.js';
 import { configValuesDump, jsonEqual } from './config-dump.js';
 import { meshDefaults } from './defaults.js';
 import type { MeshValues } from './types.js';
-
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** What the CLI stamps into `cliVersion` (`linkerd/cli <version>`): the upgrading CLI stamps its own. */
 const CLI_STAMP = /^linkerd\/cli /;
@@ -44,7 +43,7 @@ function difference(tree: ValueTree, base: ValueTree, path = ''): ValueTree {
   const out: ValueTree = {};
   for (const [key, value] of Object.entries(tree)) {
     // Assigning these would change the result's prototype instead of adding a key.
-    if (UNSAFE_KEYS.has(key)) throw new MeshformError('invalid stored values', [{ path: joinPath(path, key), value: undefined, message: 'is not a value key (refused: it would change object prototypes)' }]);
+    if (isUnsafeKey(key)) throw new MeshformError('invalid stored values', [{ path: joinPath(path, key), value: undefined, message: UNSAFE_KEY_MESSAGE }]);
     const other: Value | undefined = Object.prototype.hasOwnProperty.call(base, key) ? base[key] : undefined;
     if (isTree(value) && isTree(other)) {
       const sub = difference(value, other, joinPath(path, key));
