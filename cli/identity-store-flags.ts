@@ -72,7 +72,7 @@ export async function fillFromIdentityStore(req: StoreFillRequest, io: CommandIO
   }
   const missing = missingIdentity(req.user, req.webhooks, { controlPlane: req.controlPlane });
   if (nothingMissing(missing)) {
-    if (typeof dirOption === 'string') io.stderr(`meshform: warning: --identity-dir ${dirOption} is not used: the values supply all identity and webhook material (or leave it to the cluster)\n`);
+    if (typeof dirOption === 'string') io.stderr(`meshform: warning: --identity-dir ${dirOption} is not used: this render takes nothing from the store (the values supply it, leave it to the cluster, or are Helm-style)\n`);
     return { user: req.user };
   }
   if (dirOption === '') throw new MeshformError('invalid --identity-dir', [{ path: '--identity-dir', value: '', message: 'must be a directory path' }]);
