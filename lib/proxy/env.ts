@@ -4,6 +4,7 @@
  * policy, identity and control-plane addresses, worker threads, tracing and the free-form extra env.
  */
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
+import { serverParamsEnv } from './server-params-env.js';
 import type { JsonObject, MeshValues } from '../values/mesh/types.js';
 import {
   DEFAULT_PROXY_CONTAINER_NAME,
@@ -151,7 +152,6 @@ export function buildProxyEnv(values: MeshValues, ctx: ProxyContext): IEnvVar[] 
   const internalSuffix = `svc.${values.clusterDomain}.`;
   if (p.isGateway) env.push(plain('LINKERD2_PROXY_INBOUND_GATEWAY_SUFFIXES', internalSuffix));
   if (p.isIngress) env.push(plain('LINKERD2_PROXY_INGRESS_MODE', 'true'));
-  const keepAlive = (side: 'inbound' | 'outbound') => p[side].server.http2;
   env.push(
     plain('LINKERD2_PROXY_DESTINATION_PROFILE_SUFFIXES', p.enableExternalProfiles ? '.' : internalSuffix),
     plain('LINKERD2_PROXY_INBOUND_ACCEPT_KEEPALIVE', '10000ms'),
@@ -159,10 +159,8 @@ export function buildProxyEnv(values: MeshValues, ctx: ProxyContext): IEnvVar[] 
     plain('LINKERD2_PROXY_INBOUND_ACCEPT_USER_TIMEOUT', '30s'),
     plain('LINKERD2_PROXY_OUTBOUND_CONNECT_USER_TIMEOUT', '30s'),
     plain('LINKERD2_PROXY_OUTBOUND_METRICS_HOSTNAME_LABELS', p.metrics?.hostnameLabels ?? false),
-    plain('LINKERD2_PROXY_INBOUND_SERVER_HTTP2_KEEP_ALIVE_INTERVAL', keepAlive('inbound').keepAliveInterval),
-    plain('LINKERD2_PROXY_INBOUND_SERVER_HTTP2_KEEP_ALIVE_TIMEOUT', keepAlive('inbound').keepAliveTimeout),
-    plain('LINKERD2_PROXY_OUTBOUND_SERVER_HTTP2_KEEP_ALIVE_INTERVAL', keepAlive('outbound').keepAliveInterval),
-    plain('LINKERD2_PROXY_OUTBOUND_SERVER_HTTP2_KEEP_ALIVE_TIMEOUT', keepAlive('outbound').keepAliveTimeout),
+    ...serverParamsEnv('inbound', p.inbound),
+    ...serverParamsEnv('outbound', p.outbound),
   );
   if (given(p.opaquePorts)) env.push(plain('LINKERD2_PROXY_INBOUND_PORTS_DISABLE_PROTOCOL_DETECTION', p.opaquePorts));
   const identityName = (sa: string) => meshIdentity(values, ctx, sa, ns);

@@ -68,6 +68,9 @@ export const MESH_FREE_FORM_KEYS: readonly string[] = [
   'imagePullSecrets',
   'proxy.securityContext',
   'proxy.tracing.labels',
+  // Scope → protocol → parameter, rendered generically (lib/proxy/server-params-env.ts).
+  'proxy.inbound',
+  'proxy.outbound',
   'networkValidator.securityContext',
   'destinationController.podAnnotations',
   'identity.podAnnotations',

@@ -47,13 +47,13 @@ export interface ProxyTracingValues {
   readonly protocol?: string;
 }
 
-export interface Http2KeepAliveValues {
-  readonly keepAliveInterval: string;
-  readonly keepAliveTimeout: string;
-}
-
-export interface ProxyServerValues {
-  readonly server: { readonly http2: Http2KeepAliveValues };
+/**
+ * `proxy.inbound` / `proxy.outbound`: scope → protocol → parameter, free-form (upstream renders every
+ * leaf as a `LINKERD2_PROXY_<DIRECTION>_<SCOPE>_<PROTOCOL>_<PARAM>` env var). The chart's defaults
+ * are `server.http2.keepAliveInterval: 10s` and `server.http2.keepAliveTimeout: 3s`.
+ */
+export interface ProxyParamTree {
+  readonly [key: string]: string | number | boolean | null | ProxyParamTree;
 }
 
 /** `proxy`: the sidecar's configuration, also the injection defaults for the data plane. */
@@ -99,8 +99,8 @@ export interface ProxyValues {
   readonly control: ProxyControlValues;
   readonly metrics: { readonly hostnameLabels: boolean };
   readonly tracing: ProxyTracingValues;
-  readonly inbound: ProxyServerValues;
-  readonly outbound: ProxyServerValues;
+  readonly inbound: ProxyParamTree;
+  readonly outbound: ProxyParamTree;
   /** Go-only: extra env vars on the proxy container. @default - none */
   readonly additionalEnv?: readonly JsonObject[] | null;
   /** Go-only: experimental env vars on the proxy container. @default - none */

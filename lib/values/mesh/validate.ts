@@ -29,6 +29,7 @@ import { MESH_EXTRA_KEYS, MESH_FREE_FORM_KEYS, meshKnownKeys, RESOURCE_KEYS } fr
 import { checkShapes } from '../shape.js';
 import type { MeshValues } from './types.js';
 import { validateMeshIdentity } from './validate-identity.js';
+import { serverParamsIssues } from './validate-server-params.js';
 
 type Check = (value: unknown) => string | undefined;
 
@@ -227,6 +228,7 @@ export function validateMeshValues(
     }
   }
 
+  issues.push(...serverParamsIssues('proxy.inbound', getPath(tree, 'proxy.inbound')), ...serverParamsIssues('proxy.outbound', getPath(tree, 'proxy.outbound')));
   for (const path of ['proxy.resources', 'policyController.resources', 'proxyInit.resources', ...RESOURCE_KEYS]) {
     checkResources(path, getPath(tree, path), issues);
   }
