@@ -25,8 +25,22 @@ export class MeshformError extends Error {
 }
 
 export function formatIssue(issue: ValidationIssue): string {
-  const shown = issue.value === undefined ? '' : ` = ${describeValue(issue.value)}`;
+  const shown = issue.value === undefined ? '' : isSecretField(issue.path) ? ` (${describeType(issue.value)})` : ` = ${describeValue(issue.value)}`;
   return `  - ${issue.path || '(root)'}${shown}: ${issue.message}`;
+}
+
+/**
+ * Fields holding certificates or private keys (`crtPEM`, `keyPEM`, `identityTrustAnchorsPEM`,
+ * `caBundle`, Secret `tls.key` ...): a message shows their type, never their contents.
+ */
+export function isSecretField(path: string): boolean {
+  return /(PEM|caBundle|privateKey|(^|\.)(tls|ca)\\?\.(crt|key)|(key|crt)\\?\.pem)(\[\d+\])?$/i.test(path);
+}
+
+function describeType(value: unknown): string {
+  if (typeof value === 'string') return `a string of ${value.length} characters, not shown`;
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'a list, not shown' : `${typeof value === 'object' ? 'a map' : `a ${typeof value}`}, not shown`;
 }
 
 function describeValue(value: unknown): string {

@@ -9,10 +9,13 @@
  * Pure functions of their input; `now` is injectable so tests are independent of the clock.
  */
 import type { KeyObject, X509Certificate } from 'node:crypto';
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
+import { certDates, formatDate } from './cert-dates.js';
 import { identityName } from './generate.js';
 import { describeKeyAlgorithm, isEcdsaP256, keyMatchesCertificate, parseCertificatesPem, parsePrivateKeyPem } from './pem.js';
+import { parseGoCertificate } from './x509-parse.js';
+import { verifyCertificate, type VerifyResult } from './x509-verify.js';
+
+export { certDates, formatDate } from './cert-dates.js';
 
 export type FindingCategory = 'linkerd-identity' | 'linkerd-webhooks-and-apisvc-tls' | 'linkerd-viz';
 export type FindingSeverity = 'ok' | 'warning' | 'error';
@@ -106,12 +109,13 @@ export function checkIdentity(input: IdentityCheckInput): Finding[] {
   const issuerCertText = input.issuerCertificatePem?.trim() ? input.issuerCertificatePem : undefined;
   const issuerKeyText = input.issuerKeyPem?.trim() ? input.issuerKeyPem : undefined;
   let issuer: X509Certificate | undefined;
+  let intermediates: X509Certificate[] = [];
   let issuerKey: KeyObject | undefined;
   if (issuerCertText) {
     const parsed = parseCertificatesPem(issuerCertText);
     if (!parsed.ok) configProblems.push(`issuer certificate (identity.issuer.tls.crtPEM) ${parsed.error}`);
-    // Upstream decodes the first block as the issuer; extra blocks (a chain) are not used for signing.
-    else issuer = parsed.value[0];
+    // Upstream's DecodePEMCrt: the first block is the issuer, the others its chain to the anchors.
+    else [issuer, ...intermediates] = parsed.value;
   } else if (!input.externalIssuer) {
     configProblems.push('no issuer certificate given (identity.issuer.tls.crtPEM is empty)');
   }
@@ -165,17 +169,17 @@ export function checkIdentity(input: IdentityCheckInput): Finding[] {
 
   if (issuer) {
     const name = `issuer certificate ${certName(issuer)}`;
-    const algorithm = issuerAlgorithmProblem(issuer.publicKey);
-    add('issuerAlgorithm', algorithm ? [`${name} ${algorithm}`] : [], `${name}: ECDSA P-256`);
+    const algorithm = [issuerAlgorithmProblem(issuer.publicKey), issuerSignatureAlgorithmProblem(issuer)].filter((p) => p !== undefined);
+    add('issuerAlgorithm', algorithm.map((p) => `${name} ${p}`), `${name}: ECDSA P-256, signed with ${signatureAlgorithmName(issuer)}`);
     const validity = validityProblem(issuer, now);
     add('issuerValidity', validity ? [`${name} ${validity}`] : [], `${name} valid until ${formatDate(certDates(issuer).notAfter)}`);
     const soon = expiringSoonProblem(issuer, now);
     add('issuerExpiringSoon', soon ? [`${name} ${soon}`] : [], `${name} valid for at least ${EXPIRY_WARNING_DAYS} days`, 'warning');
     if (anchors) {
-      const problems = issuedByAnchorProblems(issuer, anchors);
+      const verified = verifyIssuer(issuer, intermediates, anchors, now);
+      const problems = verified.ok ? [] : verified.problems;
       const naming = issuerNameProblem(issuer, input.trustDomain);
-      const signer = findSigner(issuer, anchors);
-      const ok = `${name} is signed by ${signer >= 0 ? anchorLabel(anchors, signer) : 'a trust anchor'}`;
+      const ok = `${name} ${verified.ok ? chainDescription(verified.chain, anchors) : 'is signed by a trust anchor'}`;
       // Upstream verifies the chain without a DNS name, so a name outside the trust domain only warns.
       if (problems.length || !naming) add('issuedByAnchor', naming ? [...problems, naming] : problems, `${ok} and named ${identityName(input.trustDomain)}`);
       else add('issuedByAnchor', [naming], ok, 'warning');
@@ -185,22 +189,28 @@ export function checkIdentity(input: IdentityCheckInput): Finding[] {
 }
 
 /**
- * What upstream's `Cred.Verify(anchors, "")` checks, minus the validity periods (reported by their own
- * checks): a trust anchor's signature and the anchor being a CA. Upstream's install, identity
- * controller and check pass no DNS name: the issuer is a CA, not a leaf.
+ * Upstream's `Cred.Verify(anchors, "")` (Go's x509 Verify), minus the issuer's and anchors' validity
+ * periods, which their own checks report. Upstream's install, identity controller and check pass no
+ * DNS name: the issuer is a CA, not a leaf.
  */
-function issuedByAnchorProblems(issuer: X509Certificate, anchors: readonly X509Certificate[]): string[] {
-  const problems: string[] = [];
-  const name = `issuer certificate ${certName(issuer)}`;
-  const signer = findSigner(issuer, anchors);
-  if (signer < 0) {
-    problems.push(
-      `${name} (issuer name ${oneLine(issuer.issuer)}) is not signed by ${anchors.length === 1 ? 'the trust anchor' : `any of the ${anchors.length} trust anchors`} (${anchors.map((a) => certName(a)).join(', ')})`,
-    );
-  } else if (!anchors[signer].ca) {
-    problems.push(`${name} is signed by ${anchorLabel(anchors, signer)}, which is not a CA (basicConstraints CA:TRUE)`);
-  }
-  return problems;
+function verifyIssuer(issuer: X509Certificate, intermediates: readonly X509Certificate[], anchors: readonly X509Certificate[], now: Date): VerifyResult {
+  const label = (c: X509Certificate): string => {
+    if (c === issuer) return `issuer certificate ${certName(issuer)}`;
+    const a = anchors.indexOf(c);
+    if (a >= 0) return anchorLabel(anchors, a);
+    return anchorLabel(intermediates, intermediates.indexOf(c), 'intermediate certificate in identity.issuer.tls.crtPEM');
+  };
+  return verifyCertificate(issuer, { roots: anchors, intermediates, now, validityReportedElsewhere: [issuer, ...anchors], label });
+}
+
+/** "is signed by trust anchor (…)" or "chains through 1 intermediate to trust anchor (…)". */
+function chainDescription(chain: readonly X509Certificate[], anchors: readonly X509Certificate[]): string {
+  const root = chain[chain.length - 1];
+  const anchor = anchors.indexOf(root);
+  const rootLabel = anchor >= 0 ? anchorLabel(anchors, anchor) : 'a trust anchor';
+  if (chain.length === 1) return `is a trust anchor itself: ${rootLabel}`;
+  const via = chain.length - 2;
+  return via ? `chains through ${plural(via, 'intermediate')} of identity.issuer.tls.crtPEM to ${rootLabel}` : `is signed by ${rootLabel}`;
 }
 
 /**
@@ -240,15 +250,24 @@ export function trustAnchorAlgorithmProblem(key: KeyObject): string | undefined 
   return `uses ${describeKeyAlgorithm(key)}: must be ECDSA P-256 or RSA 2048/4096`;
 }
 
+/**
+ * Upstream's issuer algorithm check also reads how the issuer itself is signed: ECDSA with SHA-256
+ * (an ECDSA anchor) or SHA-256 with RSA (an RSA anchor).
+ */
+export function issuerSignatureAlgorithmProblem(issuer: X509Certificate): string | undefined {
+  const algorithm = signatureAlgorithmName(issuer);
+  return algorithm === 'ECDSA-SHA256' || algorithm === 'SHA256-RSA' ? undefined : `is signed with ${algorithm}: must be signed with ECDSA-SHA256 or SHA256-RSA`;
+}
+
+/** Go's name of the algorithm a certificate is signed with, e.g. `ECDSA-SHA256`. */
+export function signatureAlgorithmName(cert: X509Certificate): string {
+  const parsed = parseGoCertificate(cert);
+  return parsed.ok ? parsed.value.signatureAlgorithm : 'an unreadable algorithm';
+}
+
 /** The issuer signs workload certificates with its own key, which the proxies require to be ECDSA P-256. */
 export function issuerAlgorithmProblem(key: KeyObject): string | undefined {
   return isEcdsaP256(key) ? undefined : `uses ${describeKeyAlgorithm(key)}: must be ECDSA P-256`;
-}
-
-/** The certificate's validity window, read exactly from its DER (no locale-dependent date parsing). */
-export function certDates(cert: X509Certificate): { readonly notBefore: Date; readonly notAfter: Date } {
-  const parsed = new x509.X509Certificate(cert.raw);
-  return { notBefore: parsed.notBefore, notAfter: parsed.notAfter };
 }
 
 /** Upstream's `CheckCertValidityPeriod`: "expired on …" or "is not valid before …", else undefined. */
@@ -267,11 +286,6 @@ export function expiringSoonProblem(cert: X509Certificate, now: Date): string | 
   if (left < 0) return `expired on ${formatDate(notAfter)}`;
   const days = Math.floor(left / DAY_MS);
   return `will expire on ${formatDate(notAfter)} (in ${plural(days, 'day')})`;
-}
-
-/** RFC 3339 in UTC without fractions, as Go's `time.RFC3339` prints certificate dates. */
-export function formatDate(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** The subject CN, else the whole subject: how messages name a certificate. */

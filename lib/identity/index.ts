@@ -9,3 +9,4 @@ export * from './cert-manager.js';
 export * from './rotation.js';
 export * from './rotation-plan.js';
 export * from './trust-state-manifests.js';
+export * from './x509-verify.js';

@@ -3,6 +3,7 @@
  * or an error message instead of throwing, so validation can report every problem at once.
  */
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { goParseProblem } from './x509-parse.js';
 
 export type PemResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
@@ -27,6 +28,11 @@ export function pemBlocks(text: string): PemResult<PemBlock[]> {
   const begins = (text.match(/-----BEGIN [A-Z0-9 ]+-----/g) ?? []).length;
   if (begins === 0) return { ok: false, error: 'contains no PEM block (-----BEGIN ...-----)' };
   if (begins !== blocks.length) return { ok: false, error: 'contains a PEM block without a matching END line' };
+  // Go's pem.Decode loop in upstream's DecodePEMCertificates fails on anything but whitespace after the
+  // last block. The junk is not echoed: it may be key material.
+  const last = blocks[blocks.length - 1];
+  const trailing = text.slice(text.lastIndexOf(last.text) + last.text.length);
+  if (trailing.trim()) return { ok: false, error: `has ${trailing.trim().length} characters of non-PEM text after the last PEM block` };
   return { ok: true, value: blocks };
 }
 
@@ -39,11 +45,15 @@ export function parseCertificatesPem(text: string): PemResult<X509Certificate[]>
     if (block.label !== 'CERTIFICATE') {
       return { ok: false, error: `PEM block ${i + 1} is "${block.label}", expected "CERTIFICATE"` };
     }
+    let cert: X509Certificate;
     try {
-      certs.push(new X509Certificate(block.text));
+      cert = new X509Certificate(block.text);
     } catch (e) {
       return { ok: false, error: `PEM block ${i + 1} is not a valid X.509 certificate (${(e as Error).message})` };
     }
+    const refused = goParseProblem(cert);
+    if (refused) return { ok: false, error: `PEM block ${i + 1} ${refused}` };
+    certs.push(cert);
   }
   return { ok: true, value: certs };
 }

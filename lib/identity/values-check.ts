@@ -29,6 +29,12 @@ function stringValue(tree: ValueTree, key: string): string {
   return typeof v === 'string' ? v : '';
 }
 
+/** A webhook's keyPEM for the key-pair check; a wrong type is left to the values' type check. */
+function webhookKey(user: ValueTree, valuesKey: string): string | undefined {
+  const v = getPath(user, `${valuesKey}.keyPEM`);
+  return typeof v === 'string' ? v : v === undefined || v === null ? '' : undefined;
+}
+
 /** All certificate findings for a user's (unvalidated) values tree. */
 export function checkIdentityValues(user: ValueTree, opts: ValuesCheckOptions): Finding[] {
   const text = (key: string): string => stringValue(user, key);
@@ -71,7 +77,16 @@ export function checkIdentityValues(user: ValueTree, opts: ValuesCheckOptions): 
     for (const spec of specs) {
       const crt = text(`${spec.valuesKey}.crtPEM`);
       if (!crt.trim()) continue;
-      findings.push(...checkWebhookCert({ name: spec.name, certificatePem: crt, caBundlePem: text(`${spec.valuesKey}.caBundle`), namespace: ns, now: opts.now }));
+      findings.push(
+        ...checkWebhookCert({
+          name: spec.name,
+          certificatePem: crt,
+          keyPem: webhookKey(user, spec.valuesKey),
+          caBundlePem: text(`${spec.valuesKey}.caBundle`),
+          namespace: ns,
+          now: opts.now,
+        }),
+      );
     }
   }
   return findings;

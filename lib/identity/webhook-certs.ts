@@ -7,14 +7,13 @@
  * and the serving certificate must verify against the bundle for `<service>.<namespace>.svc`.
  */
 import type { X509Certificate } from 'node:crypto';
-import { parseCertificatesPem } from './pem.js';
+import { keyMatchesCertificate, parseCertificatesPem, parsePrivateKeyPem } from './pem.js';
+import { verifyCertificate } from './x509-verify.js';
 import {
   anchorLabel,
   certName,
-  dnsNames,
   expiringSoonProblem,
   EXPIRY_WARNING_DAYS,
-  findSigner,
   finding,
   formatDate,
   certDates,
@@ -100,6 +99,12 @@ export interface WebhookCheckInput {
   /** The serving certificate (`<valuesKey>.crtPEM`). */
   readonly certificatePem: string;
   /**
+   * The serving key (`<valuesKey>.keyPEM`): it must parse and match the certificate, as upstream's
+   * check requires of the `*-k8s-tls` Secret.
+   * @default - the key is not checked
+   */
+  readonly keyPem?: string;
+  /**
    * The webhook configuration's CA bundle (`<valuesKey>.caBundle`).
    * @default - the certificate itself, as the charts do when they generate a self-signed certificate
    */
@@ -132,7 +137,7 @@ export function checkWebhookCert(input: WebhookCheckInput): Finding[] {
   if (!parsedCert.ok) {
     return [finding(spec.category, spec.validCheck, spec.validHint, [`${what} ${parsedCert.error}`], '')];
   }
-  const cert = parsedCert.value[0];
+  const [cert, ...intermediates] = parsedCert.value;
   const bundleText = input.caBundlePem?.trim() ? input.caBundlePem : undefined;
   const parsedBundle = bundleText ? parseCertificatesPem(bundleText) : { ok: true as const, value: [cert] };
   if (!parsedBundle.ok) {
@@ -149,17 +154,23 @@ export function checkWebhookCert(input: WebhookCheckInput): Finding[] {
   });
   const validity = validityProblem(cert, now);
   if (validity) problems.push(`${name} ${validity}`);
-  if (findSigner(cert, bundle) < 0) {
-    problems.push(
-      bundleText
-        ? `${name} is not signed by the caBundle (${bundle.map(certName).join(', ')})`
-        : `${name} is not self-signed and no caBundle is given to verify it with`,
-    );
-  }
-  const names = dnsNames(cert);
-  if (!names.includes(host)) {
-    problems.push(`${name} is not valid for ${host}: its DNS names are ${names.length ? names.join(', ') : '(none)'}`);
-  }
+  problems.push(...keyProblems(input, cert, name));
+  // Upstream's `Cred.Verify(caBundle, host)`: Go's x509 Verify, with the crtPEM's extra blocks as intermediates.
+  const label = (c: X509Certificate): string => {
+    if (c === cert) return name;
+    const b = bundle.indexOf(c);
+    return b >= 0 ? bundleLabel(b) : anchorLabel(intermediates, intermediates.indexOf(c), `intermediate certificate in ${spec.valuesKey}.crtPEM`);
+  };
+  const verified = verifyCertificate(cert, {
+    roots: bundle,
+    intermediates,
+    now,
+    dnsName: host,
+    validityReportedElsewhere: [cert, ...bundle],
+    rootsName: 'the caBundle',
+    label,
+  });
+  if (!verified.ok) problems.push(...verified.problems);
 
   const soon: string[] = [];
   bundle.forEach((ca, i) => {
@@ -174,6 +185,17 @@ export function checkWebhookCert(input: WebhookCheckInput): Finding[] {
     finding(spec.category, spec.validCheck, spec.validHint, problems, `${name} is valid for ${host} until ${formatDate(certDates(cert).notAfter)}`),
     finding(spec.category, spec.expiryCheck, spec.expiryHint, soon, `${name} is valid for at least ${EXPIRY_WARNING_DAYS} days`, 'warning'),
   ];
+}
+
+/** Upstream's `ValidateAndCreateCreds` on the Secret: the key parses and belongs to the certificate. */
+function keyProblems(input: WebhookCheckInput, cert: X509Certificate, name: string): string[] {
+  if (input.keyPem === undefined) return [];
+  const path = `${webhookSpec(input.name)?.valuesKey ?? input.name}.keyPEM`;
+  if (!input.keyPem.trim()) return [`${input.name} private key (${path}) is empty`];
+  const key = parsePrivateKeyPem(input.keyPem);
+  // The parse error names the problem, never the key's text.
+  if (!key.ok) return [`${input.name} private key (${path}) ${key.error}`];
+  return keyMatchesCertificate(cert, key.value) ? [] : [`${input.name} private key (${path}) does not match ${name} (serial ${cert.serialNumber})`];
 }
 
 function isSameCert(a: X509Certificate, b: X509Certificate): boolean {

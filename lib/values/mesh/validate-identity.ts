@@ -16,6 +16,8 @@ import {
   parseCertificatesPem,
   parsePrivateKeyPem,
 } from '../../identity/pem.js';
+import { issuerSignatureAlgorithmProblem } from '../../identity/check.js';
+import { verifyCertificate } from '../../identity/x509-verify.js';
 import type { MeshValues } from './types.js';
 
 const ANCHORS = 'identityTrustAnchorsPEM';
@@ -77,16 +79,23 @@ function analyse(values: MeshValues): Finding {
   const tls = values.identity?.issuer?.tls;
   const required = needsIssuer(values);
   let issuerCert: X509Certificate | undefined;
+  let intermediates: X509Certificate[] = [];
   if (present(CRT, tls?.crtPEM, required, 'the issuer certificate (ECDSA P-256) when identity.issuer.scheme is linkerd.io/tls')) {
     const parsed = parseCertificatesPem(text(tls?.crtPEM));
     if (!parsed.ok) {
       issues.push({ path: CRT, value: tls?.crtPEM, message: `must be an X.509 certificate in PEM: ${parsed.error}` });
     } else {
-      issuerCert = parsed.value[0];
+      [issuerCert, ...intermediates] = parsed.value;
       const alg = describeKeyAlgorithm(issuerCert.publicKey);
+      const signedWith = issuerSignatureAlgorithmProblem(issuerCert);
       if (!isEcdsaP256(issuerCert.publicKey)) {
         issues.push({ path: CRT, value: tls?.crtPEM, message: `must be ECDSA P-256 (the certificate's key is ${alg})` });
         issuerCert = undefined;
+      } else if (signedWith) {
+        issues.push({ path: CRT, value: tls?.crtPEM, message: `the issuer certificate ${signedWith}` });
+      } else if (!issuerCert.ca) {
+        // Upstream's identity controller refuses an issuer that is not a CA.
+        issues.push({ path: CRT, value: tls?.crtPEM, message: 'must be a CA certificate (basicConstraints CA:TRUE): the issuer signs workload certificates' });
       }
     }
   }
@@ -101,20 +110,16 @@ function analyse(values: MeshValues): Finding {
     }
   }
 
-  // Upstream's install verifies the issuer chains to a trust anchor; validity dates are left to
-  // `meshform check` so a render never depends on the clock.
-  if (issuerCert && anchors.length && !anchors.some((a) => signedBy(issuerCert, a))) {
-    issues.push({ path: CRT, value: tls?.crtPEM, message: `must be signed by a certificate in ${ANCHORS}` });
+  // Upstream's install verifies the issuer chains to a trust anchor (Go's x509 Verify, no DNS name);
+  // validity dates are left to `meshform check` and the CLI so a render never depends on the clock.
+  if (issuerCert && anchors.length) {
+    const issuer = issuerCert;
+    const label = (c: X509Certificate): string =>
+      c === issuer ? 'the issuer certificate' : anchors.includes(c) ? `${ANCHORS} certificate ${anchors.indexOf(c) + 1} of ${anchors.length}` : `${CRT} block ${intermediates.indexOf(c) + 2}`;
+    const verified = verifyCertificate(issuer, { roots: anchors, intermediates, label, rootsName: `a certificate in ${ANCHORS}` });
+    if (!verified.ok) issues.push({ path: CRT, value: tls?.crtPEM, message: `must chain to a trust anchor: ${verified.problems.join('; ')}` });
   }
   return { issues, warnings };
-}
-
-function signedBy(cert: X509Certificate, anchor: X509Certificate): boolean {
-  try {
-    return cert.checkIssued(anchor) && cert.verify(anchor.publicKey);
-  } catch {
-    return false;
-  }
 }
 
 export function validateMeshIdentity(values: MeshValues): ValidationIssue[] {
