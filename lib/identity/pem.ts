@@ -69,11 +69,17 @@ export function parsePrivateKeyPem(text: string): PemResult<KeyObject> {
   if (!KEY_LABELS.has(block.label)) {
     return { ok: false, error: `PEM block is "${block.label}", expected "EC PRIVATE KEY" or "PRIVATE KEY"` };
   }
+  let key: KeyObject;
   try {
-    return { ok: true, value: createPrivateKey(block.text) };
+    key = createPrivateKey(block.text);
   } catch (e) {
     return { ok: false, error: `is not a valid private key (${(e as Error).message})` };
   }
+  // Upstream's DecodePEMKey takes ECDSA and RSA keys only.
+  if (key.asymmetricKeyType !== 'ec' && key.asymmetricKeyType !== 'rsa') {
+    return { ok: false, error: `is a ${describeKeyAlgorithm(key)} key: Linkerd reads ECDSA and RSA private keys only` };
+  }
+  return { ok: true, value: key };
 }
 
 /** A human description of a key's algorithm, e.g. `ECDSA P-256` or `RSA 2048`. */

@@ -35,6 +35,8 @@ function webhookKey(user: ValueTree, valuesKey: string): string | undefined {
   return typeof v === 'string' ? v : v === undefined || v === null ? '' : undefined;
 }
 
+const IDENTITY_PEM_KEYS = ['identityTrustAnchorsPEM', 'identity.issuer.tls.crtPEM', 'identity.issuer.tls.keyPEM'] as const;
+
 /** All certificate findings for a user's (unvalidated) values tree. */
 export function checkIdentityValues(user: ValueTree, opts: ValuesCheckOptions): Finding[] {
   const text = (key: string): string => stringValue(user, key);
@@ -45,7 +47,14 @@ export function checkIdentityValues(user: ValueTree, opts: ValuesCheckOptions): 
   const anchors = text('identityTrustAnchorsPEM');
   const issuerCrt = text('identity.issuer.tls.crtPEM');
   const issuerKey = text('identity.issuer.tls.keyPEM');
-  if (!anchors.trim() && !issuerCrt.trim() && !issuerKey.trim()) {
+  const wrongTypes = IDENTITY_PEM_KEYS.flatMap((key) => {
+    const v = getPath(user, key);
+    // The type only: the value may hold key material.
+    return v === undefined || v === null || typeof v === 'string' ? [] : [`${key} must be a PEM string, got ${Array.isArray(v) ? 'a list' : `a ${typeof v === 'object' ? 'map' : typeof v}`}`];
+  });
+  if (wrongTypes.length) {
+    findings.push({ category: 'linkerd-identity', check: IDENTITY_CHECKS.configValid, severity: 'error', message: wrongTypes.join('\n') });
+  } else if (!anchors.trim() && !issuerCrt.trim() && !issuerKey.trim()) {
     findings.push({
       category: 'linkerd-identity',
       check: IDENTITY_CHECKS.configValid,
@@ -99,7 +108,8 @@ function findingPath(f: Finding): string {
     return spec ? `${spec.valuesKey}.crtPEM` : f.category;
   }
   if (f.check.startsWith('trust anchors')) return 'identityTrustAnchorsPEM';
-  if (f.check === IDENTITY_CHECKS.configValid) return 'identity';
+  // The field a config problem names, when it names one (the key path is in every such message).
+  if (f.check === IDENTITY_CHECKS.configValid) return IDENTITY_PEM_KEYS.find((k) => f.message.includes(k)) ?? 'identity';
   return 'identity.issuer.tls.crtPEM';
 }
 

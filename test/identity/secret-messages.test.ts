@@ -94,7 +94,7 @@ describe('broken private keys in messages', () => {
   it('never shows a key given with the wrong type (a map or a list holding the PEM)', async () => {
     for (const [kind, key] of [['map', { pem: issuer.privateKeyPem }], ['list', [issuer.privateKeyPem]]] as const) {
       const result = await runCli(['install', '-f', file(`typed-${kind}.yaml`, identity(key as unknown as string))], { cwd: work });
-      assertRefusedQuietly(result, issuer.privateKeyPem, /identity\.issuer\.tls\.keyPEM/);
+      assertRefusedQuietly(result, issuer.privateKeyPem, new RegExp(`identity\\.issuer\\.tls\\.keyPEM: .*must be a PEM string, got a ${kind}`));
       const values = { ...identity(), proxyInjector: { crtPEM: injector.certificatePem, keyPEM: key, caBundle: injector.caBundlePem } };
       const webhook = await runCli(['install', '-f', file(`typed-injector-${kind}.yaml`, values)], { cwd: work });
       assertRefusedQuietly(webhook, issuer.privateKeyPem, /proxyInjector\.keyPEM/);
