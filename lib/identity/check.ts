@@ -226,17 +226,12 @@ export function issuerNameProblem(issuer: X509Certificate, trustDomain: string):
 }
 
 /**
- * Index of the certificate in `candidates` that issued `cert` (issuer name and key identifiers match
- * and the signature verifies with its public key), or -1.
+ * Index of the certificate in `candidates` that `cert` verifies against as Go's x509 Verify accepts
+ * it (validity periods aside) — its signer, or `cert` itself when it is one of them — or -1.
  */
 export function findSigner(cert: X509Certificate, candidates: readonly X509Certificate[]): number {
-  return candidates.findIndex((c) => {
-    try {
-      return cert.checkIssued(c) && cert.verify(c.publicKey);
-    } catch {
-      return false;
-    }
-  });
+  const verified = verifyCertificate(cert, { roots: candidates, label: certName });
+  return verified.ok ? candidates.indexOf(verified.chain[verified.chain.length - 1]) : -1;
 }
 
 /**
