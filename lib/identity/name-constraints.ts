@@ -6,8 +6,14 @@
 import { BlockList, isIP } from 'node:net';
 import type { GoCertificate, NameSet } from './x509-parse.js';
 
-/** Why `ca`'s name constraints refuse a SAN of `cert`, or undefined. */
-export function nameConstraintProblem(ca: GoCertificate, cert: GoCertificate): string | undefined {
+/** Go's default `MaxConstraintComparisions` per verification: bounds the work a hostile chain can cause. */
+export const MAX_CONSTRAINT_COMPARISONS = 250_000;
+
+/**
+ * Why `ca`'s name constraints refuse a SAN of `cert`, or undefined. `budget.comparisons` counts
+ * across calls of one verification, as Go counts them.
+ */
+export function nameConstraintProblem(ca: GoCertificate, cert: GoCertificate, budget: { comparisons: number } = { comparisons: 0 }): string | undefined {
   const san = cert.san;
   if (!san || (!ca.permitted && !ca.excluded)) return undefined;
   const kinds: readonly [keyof NameSet, string, (name: string, constraint: string) => boolean][] = [
@@ -20,6 +26,8 @@ export function nameConstraintProblem(ca: GoCertificate, cert: GoCertificate): s
     const permitted = ca.permitted?.[kind] ?? [];
     const excluded = ca.excluded?.[kind] ?? [];
     for (const name of san[kind]) {
+      budget.comparisons += excluded.length + permitted.length;
+      if (budget.comparisons > MAX_CONSTRAINT_COMPARISONS) return `needs more than ${MAX_CONSTRAINT_COMPARISONS} name-constraint comparisons, which Go refuses`;
       const hit = excluded.find((c) => match(name, c));
       if (hit !== undefined) return `${label} "${name}" is excluded by constraint "${hit}"`;
       if (permitted.length && !permitted.some((c) => match(name, c))) return `${label} "${name}" is not permitted by any constraint`;

@@ -14,7 +14,7 @@ export interface PemBlock {
   readonly text: string;
 }
 
-const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+const BEGIN = /-----BEGIN ([A-Z0-9 ]+)-----/g;
 
 /** True when the text contains at least one PEM BEGIN line (the trigger for strict parsing). */
 export function containsPem(text: string): boolean {
@@ -23,16 +23,26 @@ export function containsPem(text: string): boolean {
 
 /** Splits text into PEM blocks; unterminated or mismatched blocks are an error. */
 export function pemBlocks(text: string): PemResult<PemBlock[]> {
+  // One forward scan (not a backtracking regex): a large input of BEGIN lines without END lines must
+  // fail fast rather than take quadratic time.
   const blocks: PemBlock[] = [];
-  for (const m of text.matchAll(BLOCK)) blocks.push({ label: m[1], text: m[0] });
-  const begins = (text.match(/-----BEGIN [A-Z0-9 ]+-----/g) ?? []).length;
-  if (begins === 0) return { ok: false, error: 'contains no PEM block (-----BEGIN ...-----)' };
-  if (begins !== blocks.length) return { ok: false, error: 'contains a PEM block without a matching END line' };
+  const begin = new RegExp(BEGIN.source, 'g');
+  let pos = 0;
+  for (let m = begin.exec(text); m; m = begin.exec(text)) {
+    const endLine = `-----END ${m[1]}-----`;
+    const end = text.indexOf(endLine, m.index + m[0].length);
+    if (end < 0 || text.slice(m.index + m[0].length, end).includes('-----BEGIN ')) {
+      return { ok: false, error: 'contains a PEM block without a matching END line' };
+    }
+    pos = end + endLine.length;
+    blocks.push({ label: m[1], text: text.slice(m.index, pos) });
+    begin.lastIndex = pos;
+  }
+  if (blocks.length === 0) return { ok: false, error: 'contains no PEM block (-----BEGIN ...-----)' };
   // Go's pem.Decode loop in upstream's DecodePEMCertificates fails on anything but whitespace after the
   // last block. The junk is not echoed: it may be key material.
-  const last = blocks[blocks.length - 1];
-  const trailing = text.slice(text.lastIndexOf(last.text) + last.text.length);
-  if (trailing.trim()) return { ok: false, error: `has ${trailing.trim().length} characters of non-PEM text after the last PEM block` };
+  const trailing = text.slice(pos).trim();
+  if (trailing) return { ok: false, error: `has ${trailing.length} characters of non-PEM text after the last PEM block` };
   return { ok: true, value: blocks };
 }
 

@@ -78,7 +78,7 @@ export function verifyCertificate(leaf: X509Certificate, opts: VerifyOptions): V
   if (roots.some((r) => r.cert.raw.equals(leaf.raw))) {
     chains = [[leafGo]];
   } else {
-    const budget = { checks: 0 };
+    const budget = { checks: 0, comparisons: 0 };
     chains = buildChains([leafGo], roots, intermediates, opts.now, skipValidity, label, failures, budget);
     if (!chains.length) {
       const signers = opts.rootsName ?? (opts.roots.length === 1 ? 'the trust anchor' : `any of the ${opts.roots.length} trust anchors`);
@@ -108,7 +108,7 @@ function buildChains(
   skipValidity: ReadonlySet<X509Certificate>,
   label: (c: GoCertificate) => string,
   failures: string[],
-  budget: { checks: number },
+  budget: { checks: number; comparisons: number },
 ): GoCertificate[][] {
   const child = current[current.length - 1];
   const chains: GoCertificate[][] = [];
@@ -123,7 +123,7 @@ function buildChains(
       failures.push(signature);
       return;
     }
-    const placement = validProblem(candidate, type, current, now, skipValidity);
+    const placement = validProblem(candidate, type, current, now, skipValidity, budget);
     if (placement) {
       failures.push(`${label(candidate)} ${placement}`);
       return;
@@ -161,7 +161,14 @@ function signatureProblem(child: GoCertificate, parent: GoCertificate, label: (c
 }
 
 /** Go's `isValid`: what a certificate must satisfy in its place in the chain. */
-function validProblem(c: GoCertificate, type: CertType, current: readonly GoCertificate[], now: Date | undefined, skipValidity: ReadonlySet<X509Certificate>): string | undefined {
+function validProblem(
+  c: GoCertificate,
+  type: CertType,
+  current: readonly GoCertificate[],
+  now: Date | undefined,
+  skipValidity: ReadonlySet<X509Certificate>,
+  budget: { comparisons: number } = { comparisons: 0 },
+): string | undefined {
   if (c.unhandledCriticalExtensions.length) {
     return `has critical extensions Go's x509 does not handle (${c.unhandledCriticalExtensions.join(', ')}), so Linkerd rejects it`;
   }
@@ -172,7 +179,7 @@ function validProblem(c: GoCertificate, type: CertType, current: readonly GoCert
   }
   if (type !== 'leaf') {
     for (const below of current) {
-      const problem = nameConstraintProblem(c, below);
+      const problem = nameConstraintProblem(c, below, budget);
       if (problem) return `has name constraints that refuse a name of a certificate it signs: ${problem}`;
     }
   }
