@@ -29,8 +29,10 @@ function stringValue(tree: ValueTree, key: string): string {
   return typeof v === 'string' ? v : '';
 }
 
-/** A webhook's keyPEM for the key-pair check; a wrong type is left to the values' type check. */
+/** A webhook's keyPEM for the key-pair check (undefined: not checked); a wrong type is left to the values' type check. */
 function webhookKey(user: ValueTree, valuesKey: string): string | undefined {
+  // With an external Secret the key lives in the cluster, not in the values.
+  if (getPath(user, `${valuesKey}.externalSecret`) === true) return undefined;
   const v = getPath(user, `${valuesKey}.keyPEM`);
   return typeof v === 'string' ? v : v === undefined || v === null ? '' : undefined;
 }
