@@ -26,14 +26,19 @@ export function deployedTrustState(paths: readonly string[] | undefined, cwd: st
   return state;
 }
 
-/** Every object in a YAML stream, with `kind: List` (what `kubectl get -o yaml` prints) flattened. */
-function readManifests(path: string, cwd: string): unknown[] {
+/** The objects of the manifest file `path`; errors name it after `flag`. */
+export function readManifests(path: string, cwd: string, flag = '--deployed'): unknown[] {
   let text: string;
   try {
     text = readFileSync(resolve(cwd, path), 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new MeshformError(`--deployed ${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new MeshformError(`${flag} ${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
-  return parseManifestStream(text, `--deployed ${path}`).flatMap((doc) => (isList(doc) ? (doc.items as unknown[]) : [doc]));
+  return manifestObjects(text, `${flag} ${path}`);
+}
+
+/** Every object in a YAML stream, with `kind: List` (what `kubectl get -o yaml` prints) flattened. */
+export function manifestObjects(text: string, source: string): unknown[] {
+  return parseManifestStream(text, source).flatMap((doc) => (isList(doc) ? (doc.items as unknown[]) : [doc]));
 }

@@ -10,6 +10,7 @@ const USAGE = `usage: meshform <command> [flags]
 
 commands:
   install [--crds] [--ha] [-f VALUES]... [--set K=V]... [--namespace NS]   CRDs or control plane YAML
+  upgrade [--crds] --from-manifests FILE|- [flags]                           upgraded CRDs or control plane, keeping FILE's identity and values
   install-cni [-f VALUES]... [--set K=V]... [--namespace NS]                  the CNI plugin
   viz install [--ha] [-f VALUES]... [--set K=V]... [--cert-manager]           the viz extension
   multicluster install [--ha] [-f VALUES]... [--set K=V]...                   the multicluster extension
@@ -29,6 +30,7 @@ install identity flags (upstream's; -f/--set win over them):
 /** Subcommands load lazily so `meshform install` does not pay for inject's code and vice versa. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   install: async () => (await import('./commands/install.js')).install,
+  upgrade: async () => (await import('./commands/upgrade.js')).upgrade,
   'install-cni': async () => (await import('./commands/install-cni.js')).installCni,
   inject: async () => (await import('./commands/inject.js')).inject,
   uninject: async () => (await import('./commands/uninject.js')).uninject,
