@@ -64,8 +64,14 @@ function parseBoolean(issues: IssueCollector, key: string, raw: string | undefin
   return false;
 }
 
+/**
+ * Absent, blank and `{}` all mean "not set": `{}` is Pulumi.yaml's default for the object keys (a key
+ * without a default would be required by the pulumi CLI), and reaches the program as that JSON text.
+ */
+const isUnsetObject = (raw: string): boolean => /^\s*(\{\s*\})?\s*$/.test(raw);
+
 function parseValues(issues: IssueCollector, raw: string | undefined): ValueTree {
-  if (raw === undefined || raw.trim() === '') return {};
+  if (raw === undefined || isUnsetObject(raw)) return {};
   try {
     const parsed: unknown = JSON.parse(raw);
     if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as ValueTree;
@@ -80,7 +86,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** `meshform:certManager`: a JSON object of `CertManagerIdentityOptions`; every problem is collected. */
 function parseCertManager(issues: IssueCollector, raw: string | undefined, identity: IdentityMode | undefined): CertManagerIdentityOptions | undefined {
-  if (raw === undefined || raw.trim() === '') return undefined;
+  if (raw === undefined || isUnsetObject(raw)) return undefined;
   const key = 'meshform:certManager';
   let parsed: unknown;
   try {

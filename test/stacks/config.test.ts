@@ -103,6 +103,8 @@ test('meshform:certManager: not an object, labels not a map, or given in another
   assert.deepEqual(paths({ identity: 'trust-manager', certManager: '{not json' }), ['meshform:certManager']);
   assert.deepEqual(paths({ identity: 'trust-manager', certManager: '{"labels":["a"]}' }), ['meshform:certManager.labels']);
   // Options for a mode that does not use them are refused, not ignored; the anchor is still required.
-  assert.deepEqual(paths({ identity: 'cert-manager', certManager: '{}' }), ['meshform:certManager', 'meshform:trustAnchorPem']);
+  // (`{}` is Pulumi.yaml's default, i.e. not set: test/stacks/pulumi-project.test.ts.)
+  assert.deepEqual(paths({ identity: 'cert-manager', certManager: '{"issuerDuration":"48h"}' }), ['meshform:certManager', 'meshform:trustAnchorPem']);
+  assert.deepEqual(paths({ identity: 'cert-manager', certManager: '{}' }), ['meshform:trustAnchorPem']);
   assert.deepEqual(paths({ certManager: '{"namespace":"certs"}' }), ['meshform:certManager']);
 });
