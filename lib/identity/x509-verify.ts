@@ -59,8 +59,9 @@ export function verifyCertificate(leaf: X509Certificate, opts: VerifyOptions): V
     const p = parseGoCertificate(c);
     return p.ok ? p.value : undefined;
   };
-  const leafGo = parse(leaf);
-  if (!leafGo) return { ok: false, problems: [`${opts.label(leaf)} ${(parseGoCertificate(leaf) as { error: string }).error}`] };
+  const leafParsed = parseGoCertificate(leaf);
+  if (!leafParsed.ok) return { ok: false, problems: [`${opts.label(leaf)} ${leafParsed.error}`] };
+  const leafGo = leafParsed.value;
   const roots = opts.roots.map(parse).filter((c): c is GoCertificate => c !== undefined);
   const intermediates = (opts.intermediates ?? []).map(parse).filter((c): c is GoCertificate => c !== undefined);
   const skipValidity = new Set(opts.validityReportedElsewhere ?? []);
