@@ -9,13 +9,14 @@
  * The main reads the same local identity as `npm run synth` (MESHFORM_IDENTITY_DIR), so the revision
  * annotation matches the mesh that synth renders.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import { MeshformError } from '../../lib/errors.js';
+import { writeFileAtomic } from '../../lib/fs/atomic-write.js';
 import { identityValuesOverlay, loadOrCreateIdentity } from '../../lib/identity/store.js';
 import { toYamlStream } from '../../lib/manifest.js';
 import { resolveMeshValues } from '../../lib/values/mesh/resolve.js';
@@ -143,7 +144,7 @@ async function main(): Promise<void> {
     return;
   }
   mkdirSync(outdir, { recursive: true });
-  writeFileSync(join(outdir, 'emojivoto.yaml'), yaml);
+  writeFileAtomic(join(outdir, 'emojivoto.yaml'), yaml);
   process.stderr.write(`meshform: wrote ${join(outdir, 'emojivoto.yaml')}\n`);
 }
 
