@@ -39,6 +39,8 @@ export interface PreviousInstall {
    * the caller decides whether flags supply it.
    */
   readonly missing: readonly ValidationIssue[];
+  /** The object each value taken from an object (not from the stored values) came from, by value path prefix. */
+  readonly origins: Readonly<Record<string, string>>;
 }
 
 /** Reads `objects` (Lists already flattened); throws a MeshformError naming `source` when they are no install. */
@@ -61,8 +63,12 @@ export function previousInstall(objects: readonly unknown[], source: string): Pr
 
   const values = storedOverrides(dump);
   const missing: ValidationIssue[] = [];
+  const origins: Record<string, string> = {};
   const anchors = stringData(findObject(objects, 'ConfigMap', TRUST_ROOTS_CONFIGMAP), TRUST_ROOTS_KEY);
-  if (anchors?.trim()) values.identityTrustAnchorsPEM = asStored(getPath(dump, 'identityTrustAnchorsPEM'), anchors);
+  if (anchors?.trim()) {
+    values.identityTrustAnchorsPEM = asStored(getPath(dump, 'identityTrustAnchorsPEM'), anchors);
+    origins.identityTrustAnchorsPEM = `ConfigMap ${TRUST_ROOTS_CONFIGMAP}`;
+  }
 
   const scheme = getPath(dump, 'identity.issuer.scheme');
   if (scheme === undefined || scheme === 'linkerd.io/tls') {
@@ -71,6 +77,7 @@ export function previousInstall(objects: readonly unknown[], source: string): Pr
     const key = pick(secret, ['key.pem', 'tls.key']);
     if (crt !== undefined && key !== undefined) {
       setPath(values, ['identity', 'issuer', 'tls'], storedPair(getPath(dump, 'identity.issuer.tls.crtPEM'), crt, key));
+      origins['identity.issuer.tls'] = `Secret ${IDENTITY_ISSUER}`;
     } else {
       missing.push({ path: 'identity.issuer.tls.keyPEM', value: undefined, message: `${source}: no Secret ${IDENTITY_ISSUER} with crt.pem and key.pem (the issuer's key is kept only there)` });
     }
@@ -84,6 +91,7 @@ export function previousInstall(objects: readonly unknown[], source: string): Pr
     const key = pick(secret, ['tls.key']);
     if (crt !== undefined && key !== undefined) {
       setPath(values, [spec.valuesKey], storedPair(getPath(dump, `${spec.valuesKey}.crtPEM`), crt, key));
+      origins[spec.valuesKey] = `Secret ${name}`;
     } else {
       missing.push({ path: `${spec.valuesKey}.keyPEM`, value: undefined, message: `${source}: no Secret ${name} with tls.crt and tls.key (the ${spec.name} webhook's key is kept only there)` });
     }
@@ -96,6 +104,7 @@ export function previousInstall(objects: readonly unknown[], source: string): Pr
     ha: dump.highAvailability === true,
     trust: deployedTrust(objects, source),
     missing,
+    origins,
   };
 }
 
