@@ -53,8 +53,29 @@ export const upgrade: Command = async (args, io) => {
     }
   }
   const upgraded: ParsedFlags = { ...flags, namespace: flags.namespace ?? previous.namespace, ha: flags.ha || previous.ha };
-  return renderInstall(upgraded, io, { values: previous.values, deployed: previous.trust, source });
+  try {
+    return await renderInstall(upgraded, io, { values: previous.values, deployed: previous.trust, source });
+  } catch (e) {
+    if (!(e instanceof MeshformError) || !e.issues.length) throw e;
+    const origins = Object.fromEntries(Object.entries(previous.origins).filter(([path]) => !flagsGive(path, flags)));
+    throw new MeshformError(e.message.split('\n')[0], e.issues.map((issue) => withOrigin(issue, origins, source)));
+  }
 };
+
+/** Whether -f/--set or an identity file flag sets (part of) the value at `path`, so it is not the manifests'. */
+function flagsGive(path: string, flags: ParsedFlags): boolean {
+  const o = flags.options;
+  if (getPath(flags.user, path) !== undefined) return true;
+  if (path === 'identityTrustAnchorsPEM') return o['identity-trust-anchors-file'] !== undefined;
+  if (path === 'identity.issuer.tls') return o['identity-issuer-certificate-file'] !== undefined || o['identity-issuer-key-file'] !== undefined;
+  return false;
+}
+
+/** A problem in material read from the manifests says which object it came from. */
+function withOrigin(issue: ValidationIssue, origins: Readonly<Record<string, string>>, source: string): ValidationIssue {
+  const prefix = Object.keys(origins).find((p) => issue.path === p || issue.path.startsWith(`${p}.`));
+  return prefix ? { ...issue, message: `${issue.message} (from ${origins[prefix]} in ${source})` } : issue;
+}
 
 /** Whether the flags give what the manifests lack (a `<key>.keyPEM` path, see previousInstall). */
 function supplied(issue: ValidationIssue, flags: ParsedFlags): boolean {

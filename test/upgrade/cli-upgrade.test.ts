@@ -136,6 +136,18 @@ describe('meshform upgrade --from-manifests', () => {
     assert.doesNotMatch(up.stderr, /PRIVATE KEY/);
   });
 
+  it('a bad key in a Secret is refused naming the value, the Secret and the file, never the key', async () => {
+    const other = await generateWebhookCert({ serviceName: 'linkerd-proxy-injector', namespace: 'linkerd' });
+    const swapped = objects(render).map((o) =>
+      o.kind === 'Secret' && o.metadata.name === 'linkerd-proxy-injector-k8s-tls' ? { ...o, data: { ...o.data, 'tls.key': Buffer.from(other.privateKeyPem).toString('base64') } } : o,
+    );
+    const up = await run(['upgrade', '--from-manifests', write('swapped.yaml', swapped.map((o) => `${stringify(o)}---\n`).join(''))]);
+    assert.equal(up.code, 1);
+    assert.equal(up.stdout, '');
+    assert.match(up.stderr, /proxyInjector\.\S+: .*does not match.*\(from Secret linkerd-proxy-injector-k8s-tls in --from-manifests swapped\.yaml\)/);
+    assert.doesNotMatch(up.stderr, /PRIVATE KEY|MII/);
+  });
+
   it('refuses what is no install, naming the file: missing, not YAML, no linkerd-config, bad stored values', async () => {
     const missing = await run(['upgrade', '--from-manifests', 'absent.yaml']);
     assert.equal(missing.code, 1);
