@@ -44,13 +44,22 @@ function mergeInto(target: ValueTree, overlay: ValueTree, nullDeletes: boolean):
     // Defence in depth: readers refuse such keys with their path; a write through one must never happen.
     if (isUnsafeKey(key)) throw new MeshformError('invalid values', [{ path: key, value: undefined, message: UNSAFE_KEY_MESSAGE }]);
     if (value === null && nullDeletes) {
-      delete target[key];
+      // Removing an empty value ("", false, 0, [], {}) would leave renderers an undefined where upstream's
+      // templates see the zero value: keep it, it already means "unset".
+      if (!isEmptyValue(target[key])) delete target[key];
     } else if (isTree(value) && isTree(target[key])) {
       mergeInto(target[key] as ValueTree, value, nullDeletes);
     } else if (value !== undefined) {
       target[key] = cloneValue(value);
     }
   }
+}
+
+/** Is `v` empty (null, "", false, 0, [], or a map of empty values), i.e. the same as leaving the key unset? */
+export function isEmptyValue(v: Value | undefined): boolean {
+  if (v === null || v === undefined || v === '' || v === false || v === 0) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  return isTree(v) && Object.values(v).every(isEmptyValue);
 }
 
 /** Helm's typing of `--set` values: booleans, null, integers without a leading zero; strings otherwise. */

@@ -82,9 +82,13 @@ export function resolveMulticlusterValues(options: ResolveMulticlusterValuesOpti
     freeForm: MULTICLUSTER_FREE_FORM_KEYS,
   });
   issues.addAll(refusedUnknownKeys([...unknown, ...controllerUnknownKeys(user)], options));
-  issues.addAll(
-    checkShapes(user, defaults as unknown as ValueTree, { skip: new Set(MULTICLUSTER_EXTRA_KEYS), freeForm: new Set(MULTICLUSTER_FREE_FORM_KEYS) }),
-  );
+  const shapes = checkShapes(user, defaults as unknown as ValueTree, {
+    skip: new Set(MULTICLUSTER_EXTRA_KEYS),
+    freeForm: new Set(MULTICLUSTER_FREE_FORM_KEYS),
+  });
+  issues.addAll(shapes);
+  // The version and controller merges below read the tree's shape: stop here if it is wrong.
+  if (shapes.length) issues.throwIfAny('invalid multicluster values');
   let values = mergeValues(defaults, options.ha ? multiclusterHaOverlay() : undefined);
   values = mergeValues(values, user);
   values = mergeControllers(withVersions(values, user));
