@@ -6,12 +6,13 @@
  * `.meshform-files.json` and removes only files listed there that this render no longer has. Every
  * chart is rendered, then every file written to a temporary name, before anything is renamed into
  * place: a render or write failure (no space left, ...) leaves the previous files as they were.
+ * A file holding a Secret (the generated identity's private keys) is written 0600.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App } from 'cdk8s';
 import { MeshformError } from '../lib/errors.js';
-import { stageFile, type StagedFile } from '../lib/fs/atomic-write.js';
+import { PRIVATE_FILE_MODE, stageFile, type AtomicWriteOptions, type StagedFile } from '../lib/fs/atomic-write.js';
 import { toYamlStream } from '../lib/manifest.js';
 import { chartObjects } from './kube-object.js';
 
@@ -24,7 +25,7 @@ export interface SynthOptions {
    * Writes one file to its temporary name (the seam a test uses to make a write fail halfway).
    * @default stageFile from lib/fs/atomic-write
    */
-  readonly stage?: (path: string, text: string) => StagedFile;
+  readonly stage?: (path: string, text: string, opts: AtomicWriteOptions) => StagedFile;
   /**
    * Where to report phase-named files left in place because meshform did not write them.
    * @default - no logging
@@ -33,19 +34,23 @@ export interface SynthOptions {
 }
 
 export function synthPhases(app: App, outdir: string, opts: SynthOptions = {}): string[] {
-  const stage = opts.stage ?? ((path: string, text: string) => stageFile(path, text));
+  const stage = opts.stage ?? stageFile;
   // app.charts is topologically sorted by the charts' addDependency edges.
-  const phases = app.charts.map((chart, index) => ({
-    file: `${String(index).padStart(2, '0')}-${chart.node.id}.yaml`,
-    text: toYamlStream(chartObjects(chart)),
-  }));
+  const phases = app.charts.map((chart, index) => {
+    const objects = chartObjects(chart);
+    return {
+      file: `${String(index).padStart(2, '0')}-${chart.node.id}.yaml`,
+      text: toYamlStream(objects),
+      mode: objects.some((o) => o.kind === 'Secret') ? PRIVATE_FILE_MODE : 0o644,
+    };
+  });
   const files = phases.map((p) => p.file);
   mkdirSync(outdir, { recursive: true });
   const previous = readSynthManifest(outdir) ?? [];
 
   const staged: StagedFile[] = [];
   try {
-    for (const p of phases) staged.push(stage(join(outdir, p.file), p.text));
+    for (const p of phases) staged.push(stage(join(outdir, p.file), p.text, { mode: p.mode }));
   } catch (e) {
     for (const s of staged) s.discard();
     throw e;
@@ -53,7 +58,7 @@ export function synthPhases(app: App, outdir: string, opts: SynthOptions = {}): 
   for (const s of staged) s.commit();
   for (const stale of previous) if (!files.includes(stale)) rmSync(join(outdir, stale), { force: true });
   // Last: until it is in place, the previous list still names every file a crash could leave behind.
-  stage(join(outdir, SYNTH_MANIFEST), manifestText(files)).commit();
+  stage(join(outdir, SYNTH_MANIFEST), manifestText(files), {}).commit();
 
   const foreign = readdirSync(outdir).filter((name) => PHASE_FILE.test(name) && !files.includes(name)).sort();
   if (foreign.length) {

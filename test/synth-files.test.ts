@@ -2,7 +2,7 @@
 // into place only once every file is written (a failure halfway leaves the previous render), and
 // refuses a hand-edited list rather than delete what it names.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -62,9 +62,9 @@ describe('synthPhases', () => {
     synthPhases(app(['crds', 'control-plane', 'viz'], 'v1'), dir);
     const before = snapshot(dir);
     let writes = 0;
-    const failing = (path: string, text: string) => {
+    const failing: typeof stageFile = (path, text, opts) => {
       if (++writes === 2) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
-      return stageFile(path, text);
+      return stageFile(path, text, opts);
     };
     assert.throws(() => synthPhases(app(['crds', 'control-plane', 'viz'], 'v2'), dir, { stage: failing }), /ENOSPC/);
     assert.equal(writes, 2);
@@ -97,6 +97,17 @@ describe('synthPhases', () => {
     assert.ok(existsSync(join(dir, '00-a.yaml')));
     writeFileSync(join(dir, SYNTH_MANIFEST), 'not json');
     assert.throws(() => readSynthManifest(dir), MeshformError);
+  });
+
+  it('writes a file holding a Secret 0600, whatever mode the previous one had; others 0644', () => {
+    const dir = join(root, 'modes');
+    const withSecret = app(['crds', 'control-plane'], 'v1');
+    new ApiObject(withSecret.charts[1], 'secret', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'k' }, stringData: { 'tls.key': 'KEY' } });
+    synthPhases(app(['crds', 'control-plane'], 'v0'), dir);
+    chmodSync(join(dir, '01-control-plane.yaml'), 0o666);
+    synthPhases(withSecret, dir);
+    assert.equal(statSync(join(dir, '00-crds.yaml')).mode & 0o777, 0o644);
+    assert.equal(statSync(join(dir, '01-control-plane.yaml')).mode & 0o777, 0o600);
   });
 
   it('the rotation guard reads what the list names, not a phase-named file of the user', () => {

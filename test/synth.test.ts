@@ -32,6 +32,10 @@ test('first synth generates identity into the local folder and says where', () =
   assert.match(first.stderr, new RegExp(`generated .* in ${identityDir}`));
   const keyMode = statSync(join(identityDir, readdirSync(identityDir).find((f) => f.endsWith('.key'))!)).mode & 0o777;
   assert.equal(keyMode, 0o600);
+  assert.equal(statSync(identityDir).mode & 0o777, 0o700);
+  // The control plane and viz files carry the keys in Secrets.
+  const modes = ['00-crds.yaml', '01-control-plane.yaml', '02-viz.yaml'].map((f) => statSync(join(work, 'a', f)).mode & 0o777);
+  assert.deepEqual(modes, [0o644, 0o600, 0o600]);
 });
 
 test('phases are numbered in apply order: CRDs, control plane, viz; the synth lists the files it wrote', () => {
