@@ -3,12 +3,11 @@
  * `kubectl get -n linkerd configmap/linkerd-identity-trust-roots secret/linkerd-identity-issuer -o yaml`),
  * so a trust-anchor change can be checked against the proxies it would have to keep working with.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { MeshformError } from '../lib/errors.js';
 import type { TrustState } from '../lib/identity/rotation.js';
 import { isList, parseManifestStream } from '../lib/inject/manifest-stream.js';
 import { trustStateFromManifests } from '../lib/identity/trust-state-manifests.js';
+import { readInputFile } from './read-input.js';
 
 export const DEPLOYED_OPTION = { deployed: { type: 'string', multiple: true } } as const;
 
@@ -28,13 +27,7 @@ export function deployedTrustState(paths: readonly string[] | undefined, cwd: st
 
 /** The objects of the manifest file `path`; errors name it after `flag`. */
 export function readManifests(path: string, cwd: string, flag = '--deployed'): unknown[] {
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, path), 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new MeshformError(`${flag} ${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-  }
+  const text = readInputFile(path, cwd, flag);
   return manifestObjects(text, `${flag} ${path}`);
 }
 

@@ -2,13 +2,12 @@
  * The value flags every render command shares (`-f/--values`, `--set`, `--set-string`, `--ha`,
  * `--namespace`), parsed with node's parseArgs so flag order is kept, as Helm applies it.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { parse } from 'yaml';
 import { MeshformError } from '../lib/errors.js';
+import { parseYamlDocument } from '../lib/yaml-input.js';
 import { isTree, userValues, type SetExpression, type ValueTree } from '../lib/values/tree.js';
 import { UsageError, type CommandIO } from './io.js';
+import { readInputFile } from './read-input.js';
 
 export const VALUE_FLAG_OPTIONS = {
   values: { type: 'string', short: 'f', multiple: true },
@@ -66,21 +65,8 @@ export function parseValueFlags(
 
 /** Reads one `-f` file: a YAML map (an empty file is an empty map). */
 export function readValuesFile(path: string, cwd: string): ValueTree {
-  const full = resolve(cwd, path);
-  let text: string;
-  try {
-    text = readFileSync(full, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new MeshformError(`values file ${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-  }
-  let doc: unknown;
-  try {
-    doc = parse(text);
-  } catch (e) {
-    throw new MeshformError(`values file ${path}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
-  if (doc === null || doc === undefined) return {};
+  const doc = parseYamlDocument(readInputFile(path, cwd, 'values file'), `values file ${path}`);
+  if (doc === null) return {};
   if (!isTree(doc)) throw new MeshformError(`values file ${path}: must be a YAML map of upstream value keys`);
   return doc;
 }
