@@ -7,9 +7,12 @@ import { MeshformError } from '../lib/errors.js';
 import type { TrustState } from '../lib/identity/rotation.js';
 import { isList, parseManifestStream } from '../lib/inject/manifest-stream.js';
 import { trustStateFromManifests } from '../lib/identity/trust-state-manifests.js';
+import type { FlagTable } from './help.js';
 import { readInputFile } from './read-input.js';
 
-export const DEPLOYED_OPTION = { deployed: { type: 'string', multiple: true } } as const;
+export const DEPLOYED_OPTION = {
+  deployed: { type: 'string', multiple: true, valueName: 'MANIFESTS', description: 'what runs now: refuse a trust-anchor change that would break running proxies' },
+} as const satisfies FlagTable;
 
 /** The deployed trust state from `--deployed` files; undefined when none is given or they carry no identity. */
 export function deployedTrustState(paths: readonly string[] | undefined, cwd: string): TrustState | undefined {

@@ -4,69 +4,137 @@
  * (nothing on stdout) when refusing, 2 on usage errors.
  */
 import { MeshformError } from '../lib/errors.js';
+import { HELP_OPTION, HelpRequested, usageHint, verbHelpText, type FlagTable, type VerbHelp } from './help.js';
 import { UsageError, type Command, type CommandIO } from './io.js';
+import { flagHint, verbHint } from './suggest.js';
+
+/** A verb: what help says about it (its flags come from its own option table), and its code. */
+interface Verb extends Omit<VerbHelp, 'path'> {
+  /** Subcommands load lazily so `meshform install` does not pay for inject's code and vice versa. */
+  readonly load: () => Promise<Command>;
+}
+
+const INSTALL_DETAILS = `Identity: upstream's identity flags set the value keys they name; -f/--set win over them.
+install refuses identity material that fails the checks "meshform check" runs (expired, wrong algorithm, ...).
+--cert-manager: cert-manager + trust-manager issue everything; no keys in the output.
+Identity you do not give (trust anchor, issuer, webhook certificates) is generated into --identity-dir and reused.`;
+
+const COMMANDS: Record<string, Verb> = {
+  install: {
+    summary: 'Output the CRDs (--crds) or the control plane YAML, as linkerd install renders them',
+    details: INSTALL_DETAILS,
+    load: async () => (await import('./commands/install.js')).install,
+  },
+  upgrade: {
+    summary: 'Output the upgraded CRDs (--crds) or control plane, keeping the identity and values of --from-manifests FILE',
+    details: 'Reads the installed control plane from YAML (a render, or kubectl get -o yaml); the flags and -f/--set apply on top.\nA trust-anchor change that would break running proxies is refused (docs/upgrade.md).',
+    load: async () => (await import('./commands/upgrade.js')).upgrade,
+  },
+  'install-cni': { summary: 'Output the CNI plugin YAML', load: async () => (await import('./commands/install-cni.js')).installCni },
+  inject: {
+    summary: 'Mesh the workloads of a manifest (annotations; the full sidecar with --manual)',
+    operands: 'FILE|DIR|-',
+    load: async () => (await import('./commands/inject.js')).inject,
+  },
+  uninject: { summary: "Remove Linkerd's injection from a manifest", operands: 'FILE|DIR|-', load: async () => (await import('./commands/uninject.js')).uninject },
+  check: {
+    summary: 'Certificate checks on identity material without a cluster (+ rotation checks with --deployed)',
+    load: async () => (await import('./commands/check.js')).check,
+  },
+  version: { summary: 'Print the client version', load: async () => (await import('./commands/version.js')).version },
+};
+
+const GROUPS: Record<string, { readonly summary: string; readonly verbs: Record<string, Verb> }> = {
+  viz: {
+    summary: 'The viz extension',
+    verbs: { install: { summary: 'Output the viz extension YAML', load: async () => (await import('./commands/viz-install.js')).vizInstall } },
+  },
+  multicluster: {
+    summary: 'The multicluster extension',
+    verbs: {
+      install: { summary: 'Output the multicluster extension YAML', load: async () => (await import('./commands/multicluster-install.js')).multiclusterInstall },
+    },
+  },
+};
+
+/** A verb list, aligned, for the top-level and group usage. */
+function verbList(entries: readonly (readonly [string, string])[]): string {
+  const width = Math.max(...entries.map(([name]) => name.length)) + 3;
+  return entries.map(([name, summary]) => `  ${name.padEnd(width)}${summary}`).join('\n');
+}
 
 const USAGE = `usage: meshform <command> [flags]
 
 commands:
-  install [--crds] [--ha] [-f VALUES]... [--set K=V]... [--namespace NS]   CRDs or control plane YAML
-  upgrade [--crds] --from-manifests FILE|- [flags]                           upgraded CRDs or control plane, keeping FILE's identity and values
-  install-cni [-f VALUES]... [--set K=V]... [--namespace NS]                  the CNI plugin
-  viz install [--ha] [-f VALUES]... [--set K=V]... [--cert-manager]           the viz extension
-  multicluster install [--ha] [-f VALUES]... [--set K=V]...                   the multicluster extension
-  inject [--manual] [-f MESH_VALUES] [flags] FILE|-                           mesh workloads in a manifest
-  uninject FILE|-                                                             the reverse
-  check [-f VALUES]... [-o table|json] [--deployed MANIFESTS]...              certificate checks (+ rotation with --deployed)
+${verbList([
+  ...Object.entries(COMMANDS).map(([name, v]) => [name, v.summary] as const),
+  ...Object.entries(GROUPS).flatMap(([group, g]) => Object.entries(g.verbs).map(([name, v]) => [`${group} ${name}`, v.summary] as const)),
+])}
 
-value flags: -f/--values FILE, --set K=V, --set-string K=V (upstream value keys, Helm semantics)
-install identity flags (upstream's; -f/--set win over them):
-  --identity-trust-anchors-file FILE  --identity-issuer-certificate-file FILE  --identity-issuer-key-file FILE
-  --identity-trust-domain D  --cluster-domain D  --identity-issuance-lifetime D  --identity-clock-skew-allowance D
-  --identity-external-issuer (cert-manager writes linkerd-identity-issuer)  --identity-external-ca
-  --cert-manager [--cert-manager-namespace NS] (cert-manager + trust-manager issue everything; no keys in the output)
-  --deployed MANIFESTS (what runs now: refuse a trust-anchor change that breaks running proxies)
-  install refuses identity material that fails the checks "meshform check" runs (expired, wrong algorithm, ...)`;
+Flags: -h/--help, --version.
+Value flags (upstream's value keys, Helm semantics): -f/--values FILE, --set K=V, --set-string K=V.
+Run "meshform <command> --help" for a command's flags.`;
 
-/** Subcommands load lazily so `meshform install` does not pay for inject's code and vice versa. */
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  install: async () => (await import('./commands/install.js')).install,
-  upgrade: async () => (await import('./commands/upgrade.js')).upgrade,
-  'install-cni': async () => (await import('./commands/install-cni.js')).installCni,
-  inject: async () => (await import('./commands/inject.js')).inject,
-  uninject: async () => (await import('./commands/uninject.js')).uninject,
-  check: async () => (await import('./commands/check.js')).check,
-};
+function groupUsage(group: string): string {
+  const verbs = Object.entries(GROUPS[group].verbs).map(([name, v]) => [name, v.summary] as const);
+  return `${GROUPS[group].summary}\n\nUsage:\n  meshform ${group} <command> [flags]\n\ncommands:\n${verbList(verbs)}\n\nRun "meshform ${group} <command> --help" for a command's flags.\n`;
+}
 
-const GROUPS: Record<string, Record<string, () => Promise<Command>>> = {
-  viz: { install: async () => (await import('./commands/viz-install.js')).vizInstall },
-  multicluster: { install: async () => (await import('./commands/multicluster-install.js')).multiclusterInstall },
-};
+/** Every verb as typed after `meshform` (`install`, `viz install`, ...): what `--help` covers. */
+export function verbPaths(): string[] {
+  return [...Object.keys(COMMANDS), ...Object.entries(GROUPS).flatMap(([group, g]) => Object.keys(g.verbs).map((name) => `${group} ${name}`))];
+}
+
+const HELP = new Set(['--help', '-h']);
+
+/** What `meshform` takes before a verb. */
+const ROOT_FLAGS: FlagTable = { ...HELP_OPTION, version: { type: 'boolean', description: 'print the client version' } };
 
 export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {
+  // `help VERB...` is `VERB... --help`; `--version` is the version verb.
+  if (argv[0] === 'help' && argv.length > 1) argv = [...argv.slice(1), '--help'];
+  if (argv[0] === '--version') argv = ['version', ...argv.slice(1)];
   const [verb, ...rest] = argv;
+  let path = '';
+  let help: VerbHelp | undefined;
   try {
-    if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
+    if (verb === undefined || HELP.has(verb) || verb === 'help') {
       (verb === undefined ? io.stderr : io.stdout)(`${USAGE}\n`);
       return verb === undefined ? 2 : 0;
     }
-    let load: (() => Promise<Command>) | undefined = COMMANDS[verb];
+    let found: Verb | undefined = COMMANDS[verb];
     let args = rest;
-    if (!load && GROUPS[verb]) {
+    if (!found && GROUPS[verb]) {
       const [sub, ...subRest] = rest;
-      load = sub === undefined ? undefined : GROUPS[verb][sub];
-      if (!load) throw new UsageError(`unknown ${verb} command "${sub ?? ''}" (known: ${Object.keys(GROUPS[verb]).join(', ')})`);
+      if (sub === undefined || HELP.has(sub)) {
+        (sub === undefined ? io.stderr : io.stdout)(groupUsage(verb));
+        return sub === undefined ? 2 : 0;
+      }
+      found = GROUPS[verb].verbs[sub];
+      path = verb;
+      const known = Object.keys(GROUPS[verb].verbs);
+      if (!found) throw new UsageError(`unknown ${verb} command "${sub}"${verbHint(sub, known)} (known: ${known.join(', ')})`);
+      path = `${verb} ${sub}`;
       args = subRest;
+    } else if (found) {
+      path = verb;
     }
-    if (!load) throw new UsageError(`unknown command "${verb}"`);
-    return await (await load())(args, io);
+    if (!found && verb.startsWith('-')) throw new UsageError(`unknown flag: ${verb}${flagHint(verb, ROOT_FLAGS)}`);
+    if (!found) throw new UsageError(`unknown command "${verb}"${verbHint(verb, [...Object.keys(COMMANDS), ...Object.keys(GROUPS)])}`);
+    help = { path, ...found };
+    return await (await found.load())(args, io);
   } catch (e) {
-    return reportError(e, io);
+    if (e instanceof HelpRequested && help) {
+      io.stdout(verbHelpText(help, e.flags));
+      return 0;
+    }
+    return reportError(e, io, path);
   }
 }
 
-function reportError(e: unknown, io: CommandIO): number {
+function reportError(e: unknown, io: CommandIO, path: string): number {
   if (e instanceof UsageError) {
-    io.stderr(`meshform: ${e.message}\n\n${USAGE}\n`);
+    io.stderr(`meshform: ${e.message}\n${usageHint(path)}\n`);
     return 2;
   }
   if (e instanceof MeshformError) {

@@ -2,21 +2,23 @@
  * The value flags every render command shares (`-f/--values`, `--set`, `--set-string`, `--ha`,
  * `--namespace`), parsed with node's parseArgs so flag order is kept, as Helm applies it.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MeshformError } from '../lib/errors.js';
 import { parseYamlDocument } from '../lib/yaml-input.js';
 import { isTree, userValues, type SetExpression, type ValueTree } from '../lib/values/tree.js';
-import { UsageError, type CommandIO } from './io.js';
+import type { UnknownValuesOptions } from '../lib/values/unknown-keys.js';
+import type { FlagTable } from './help.js';
+import type { CommandIO } from './io.js';
 import { readInputFile } from './read-input.js';
+import { parseFlags } from './parse-flags.js';
 
 export const VALUE_FLAG_OPTIONS = {
-  values: { type: 'string', short: 'f', multiple: true },
-  set: { type: 'string', multiple: true },
-  'set-string': { type: 'string', multiple: true },
-  ha: { type: 'boolean' },
-  namespace: { type: 'string', short: 'n' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies ParseArgsConfig['options'];
+  values: { type: 'string', short: 'f', multiple: true, valueName: 'FILE', description: 'a YAML file of upstream value keys' },
+  set: { type: 'string', multiple: true, valueName: 'K=V', description: "set a value key (Helm's --set syntax: a.b=v, list[0]=v, a={x,y})" },
+  'set-string': { type: 'string', multiple: true, valueName: 'K=V', description: 'like --set, the value always a string' },
+  ha: { type: 'boolean', description: 'merge the chart\'s values-ha.yaml (high availability) under your values' },
+  namespace: { type: 'string', short: 'n', valueName: 'NS', description: 'namespace to install into (check: where the control plane runs)' },
+  'allow-unknown-values': { type: 'boolean', description: 'keep value keys the chart does not define (as Helm does) instead of refusing them; one warning lists them' },
+} as const satisfies FlagTable;
 
 export interface ParsedFlags {
   readonly options: Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -25,21 +27,18 @@ export interface ParsedFlags {
   readonly user: ValueTree;
   readonly ha: boolean;
   readonly namespace: string | undefined;
+  /** `--allow-unknown-values`, with the warning sink the resolvers report kept keys to. */
+  readonly unknownValues: UnknownValuesOptions;
 }
 
 /** Parses `args` with the value flags plus `extra` options; reads and merges the values files. */
 export function parseValueFlags(
   args: readonly string[],
   io: CommandIO,
-  extra: ParseArgsConfig['options'] = {},
+  extra: FlagTable = {},
   allowPositionals = false,
 ): ParsedFlags {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: { ...VALUE_FLAG_OPTIONS, ...extra }, allowPositionals, tokens: true, strict: true });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseFlags(args, { ...VALUE_FLAG_OPTIONS, ...extra }, allowPositionals);
   const files: ValueTree[] = [];
   const sets: SetExpression[] = [];
   for (const token of parsed.tokens ?? []) {
@@ -60,6 +59,7 @@ export function parseValueFlags(
     user: userValues(files, sets),
     ha: parsed.values.ha === true,
     namespace,
+    unknownValues: { allowUnknownValues: parsed.values['allow-unknown-values'] === true, warn: (m) => io.stderr(`meshform: warning: ${m}\n`) },
   };
 }
 

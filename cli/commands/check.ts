@@ -12,24 +12,21 @@
 import type { Finding, FindingCategory } from '../../lib/identity/check.js';
 import { checkIdentityValues, checkValuesRotation } from '../../lib/identity/values-check.js';
 import { MeshformError } from '../../lib/errors.js';
-import { mergeUserValues } from '../../lib/values/tree.js';
+import { getPath, mergeUserValues, type ValueTree } from '../../lib/values/tree.js';
+import { CONTROL_PLANE_WEBHOOKS, VIZ_WEBHOOKS } from '../../lib/identity/webhook-certs.js';
 import { DEPLOYED_OPTION, deployedTrustState } from '../deployed.js';
 import { IDENTITY_OPTIONS, identityFlagValues } from '../install-flags.js';
 import { UsageError, type Command } from '../io.js';
 import { parseValueFlags } from '../value-flags.js';
 
-const USAGE =
-  'usage: meshform check [-f VALUES]... [--set K=V]... [-n NAMESPACE] [-o table|json] [--deployed MANIFESTS]...\n' +
-  '       [--identity-trust-anchors-file F] [--identity-issuer-certificate-file F] [--identity-issuer-key-file F] [--identity-trust-domain D] ...';
-
 const SYMBOLS = { ok: '√', warning: '‼', error: '×' } as const;
 
 export const check: Command = async (args, io) => {
-  const flags = parseValueFlags(args, io, { output: { type: 'string', short: 'o' }, ...IDENTITY_OPTIONS, ...DEPLOYED_OPTION });
-  if (flags.options.help) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
+  const flags = parseValueFlags(args, io, {
+    output: { type: 'string', short: 'o', valueName: 'table|json', description: "output format: upstream's table (default) or json" },
+    ...IDENTITY_OPTIONS,
+    ...DEPLOYED_OPTION,
+  });
   const output = (flags.options.output as string | undefined) ?? 'table';
   if (output !== 'table' && output !== 'json') throw new UsageError(`--output must be "table" or "json", got "${output}"`);
 
@@ -41,8 +38,29 @@ export const check: Command = async (args, io) => {
   const deployed = deployedTrustState(flags.options.deployed as string[] | undefined, io.cwd);
   if (deployed) findings.push(...checkValuesRotation(user, deployed));
   io.stdout(output === 'json' ? formatJson(findings) : formatTable(findings));
+  if (!deployed && !hasCheckableMaterial(user)) io.stderr(NOTHING_TO_CHECK);
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 };
+
+/**
+ * Said (on stderr, exit 0 like upstream's warnings) when the input holds nothing check can check:
+ * what it would check and where it reads it from.
+ */
+const NOTHING_TO_CHECK = `meshform: nothing to check. check reads, without a cluster:
+  the trust anchors and issuer: identityTrustAnchorsPEM, identity.issuer.tls.crtPEM/keyPEM in -f/--set,
+    or --identity-trust-anchors-file, --identity-issuer-certificate-file, --identity-issuer-key-file
+  the webhook certificates: ${[...CONTROL_PLANE_WEBHOOKS, ...VIZ_WEBHOOKS].map((w) => `${w.valuesKey}.crtPEM`).join(', ')}
+  with --deployed MANIFESTS (what runs now): whether the trust anchors and issuer keep running proxies working
+Run "meshform check --help" for the flags.
+`;
+
+function hasCheckableMaterial(user: ValueTree): boolean {
+  const keys = ['identityTrustAnchorsPEM', 'identity.issuer.tls.crtPEM', 'identity.issuer.tls.keyPEM', ...[...CONTROL_PLANE_WEBHOOKS, ...VIZ_WEBHOOKS].map((w) => `${w.valuesKey}.crtPEM`)];
+  return keys.some((key) => {
+    const v = getPath(user, key);
+    return typeof v === 'string' && v.trim() !== '';
+  });
+}
 
 /** Upstream's table: a header per category, one line per check, details and hint under failures. */
 export function formatTable(findings: readonly Finding[]): string {

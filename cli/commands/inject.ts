@@ -5,9 +5,8 @@
  * Exit 0 with YAML on stdout and a report on stderr; 1 with the reasons and nothing on stdout when a
  * resource is refused; 2 on usage errors.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ParseArgsConfig } from 'node:util';
 import { MeshformError } from '../../lib/errors.js';
 import {
   formatInjectReport,
@@ -19,51 +18,43 @@ import {
   parseGoDuration,
   parseManifestStream,
   serializeManifestStream,
+  type InjectFlagType,
   type ManifestDocument,
   type RawFlagValue,
 } from '../../lib/inject/index.js';
 import { resolveMeshValues } from '../../lib/values/mesh/index.js';
 import { mergeUserValues, userValues } from '../../lib/values/tree.js';
+import type { FlagSpec, FlagTable } from '../help.js';
 import { UsageError, type Command, type CommandIO } from '../io.js';
+import { formatObjects, outputFormat, RENDER_OPTIONS } from '../render.js';
 import { parseValueFlags, readValuesFile } from '../value-flags.js';
+import { readFailure, readInputFile } from '../read-input.js';
 
-const INJECT_OPTIONS: ParseArgsConfig['options'] = {
-  manual: { type: 'boolean' },
-  'enable-debug-sidecar': { type: 'boolean' },
-  'close-wait-timeout': { type: 'string' },
-  'disable-identity': { type: 'boolean' },
-  'linkerd-namespace': { type: 'string', short: 'L' },
-  'ignore-cluster': { type: 'boolean' },
-  output: { type: 'string', short: 'o' },
+/** Help's placeholder for each kind of proxy flag value (cobra's type names). */
+const VALUE_NAMES: Record<InjectFlagType, string> = { string: 'string', int: 'int', boolean: '', list: 'strings', cpu: 'quantity', quantity: 'quantity' };
+
+const INJECT_OPTIONS: FlagTable = {
+  manual: { type: 'boolean', description: 'add the proxy containers to the pod specs instead of the annotation the injector acts on' },
+  'enable-debug-sidecar': { type: 'boolean', description: 'add the debug sidecar (tcpdump, tshark) to the pods' },
+  'close-wait-timeout': { type: 'string', valueName: 'DURATION', description: "sets the kernel's conntrack close-wait timeout for the pods (needs proxyInit.runAsRoot)" },
+  'disable-identity': { type: 'boolean', hidden: true, description: 'no longer supported: always refused' },
+  // Accepted only to point at -L: inject installs nothing into a namespace.
+  namespace: { type: 'string', short: 'n', hidden: true, description: 'not for inject: see -L/--linkerd-namespace' },
+  'linkerd-namespace': { type: 'string', short: 'L', valueName: 'NS', description: 'namespace of the control plane (default linkerd)' },
+  ...RENDER_OPTIONS,
   ...Object.fromEntries(
-    INJECT_VALUE_FLAGS.map((f) => [
+    INJECT_VALUE_FLAGS.map((f): [string, FlagSpec] => [
       f.name,
-      { type: f.type === 'boolean' ? 'boolean' : 'string', ...(f.type === 'list' ? { multiple: true } : {}), ...(f.short ? { short: f.short } : {}) },
+      {
+        type: f.type === 'boolean' ? 'boolean' : 'string',
+        ...(f.type === 'list' ? { multiple: true } : {}),
+        ...(f.short ? { short: f.short } : {}),
+        ...(f.type === 'boolean' ? {} : { valueName: VALUE_NAMES[f.type] }),
+        description: f.description,
+      },
     ]),
   ),
 };
-
-const BOOLEAN_FLAGS = new Set(Object.entries(INJECT_OPTIONS ?? {}).filter(([, o]) => o.type === 'boolean').map(([n]) => n));
-
-/**
- * Go's flag package accepts `--native-sidecar=false`; node's parseArgs does not take a value for a
- * boolean. Such arguments are taken out here and their values returned separately.
- */
-function splitBooleanAssignments(args: readonly string[]): { rest: string[]; booleans: Record<string, boolean> } {
-  const rest: string[] = [];
-  const booleans: Record<string, boolean> = {};
-  for (const arg of args) {
-    const m = /^--([a-z-]+)=(.*)$/.exec(arg);
-    if (m && BOOLEAN_FLAGS.has(m[1])) {
-      const v = m[2].toLowerCase();
-      if (!['true', 'false', '1', '0', 't', 'f'].includes(v)) throw new UsageError(`invalid value "${m[2]}" for --${m[1]}: must be true or false`);
-      booleans[m[1]] = ['true', '1', 't'].includes(v);
-    } else {
-      rest.push(arg);
-    }
-  }
-  return { rest, booleans };
-}
 
 function yamlFilesUnder(dir: string): string[] {
   const out: string[] = [];
@@ -86,23 +77,21 @@ export async function readManifestInput(positionals: readonly string[], io: Comm
   let isDir: boolean;
   try {
     isDir = statSync(full).isDirectory();
-  } catch {
-    throw new MeshformError(`${operand}: no such file or directory`);
+  } catch (e) {
+    throw new MeshformError(`${operand}: ${readFailure(e)}`);
   }
   const files = isDir ? yamlFilesUnder(full) : [full];
-  return files.flatMap((f) => parseManifestStream(readFileSync(f, 'utf8'), f === full ? operand : f));
+  return files.flatMap((f) => parseManifestStream(readInputFile(f, io.cwd, 'manifest'), f === full ? operand : f));
 }
 
 export const inject: Command = async (args, io) => {
-  const { rest, booleans } = splitBooleanAssignments(args);
-  const parsed = parseValueFlags(rest, io, INJECT_OPTIONS, true);
-  const options = { ...parsed.options, ...booleans };
+  const parsed = parseValueFlags(args, io, INJECT_OPTIONS, true);
+  const options = parsed.options;
   if (options['disable-identity']) {
     throw new UsageError('--disable-identity is no longer supported: every meshed pod takes part in mTLS identity');
   }
   if (parsed.namespace !== undefined) throw new UsageError('--namespace does not apply to inject (use -L/--linkerd-namespace for the control plane)');
-  const output = (options.output as string | undefined) ?? 'yaml';
-  if (output !== 'yaml' && output !== 'json') throw new UsageError(`--output must be yaml or json, not "${output}"`);
+  const output = outputFormat(options);
   let closeWaitTimeoutNs: number | undefined;
   if (typeof options['close-wait-timeout'] === 'string') {
     closeWaitTimeoutNs = parseGoDuration(options['close-wait-timeout']);
@@ -134,7 +123,7 @@ export const inject: Command = async (args, io) => {
     io.stderr(formatRefusals(result.refusals));
     return 1;
   }
-  io.stdout(output === 'json' ? result.documents.map((d) => `${JSON.stringify(d, null, 2)}\n`).join('') : serializeManifestStream(result.documents));
+  io.stdout(output === 'json' ? formatObjects(result.documents, 'json') : serializeManifestStream(result.documents));
   io.stderr(formatInjectReport(result.reports));
   return 0;
 };

@@ -2,16 +2,14 @@
 import { CniChart } from '../../constructs/cni/cni-chart.js';
 import { resolveCniValues } from '../../lib/values/cni/resolve.js';
 import { UsageError, type Command } from '../io.js';
-import { printChart } from '../render.js';
+import { OUTPUT_OPTION, outputFormat, printChart } from '../render.js';
 import { parseValueFlags } from '../value-flags.js';
 
 export const installCni: Command = async (args, io) => {
-  const flags = parseValueFlags(args, io);
-  if (flags.options.help) {
-    io.stdout('usage: meshform install-cni [-f VALUES]... [--set K=V]... [--namespace NS]\n');
-    return 0;
-  }
+  // --ha is accepted only to be refused with a reason: the CNI chart has no HA overlay.
+  const flags = parseValueFlags(args, io, { ...OUTPUT_OPTION, ha: { type: 'boolean', hidden: true, description: 'not for install-cni' } });
   if (flags.ha) throw new UsageError('install-cni has no --ha flag');
-  const values = resolveCniValues({ user: flags.user });
-  return printChart(io, (app) => new CniChart(app, 'linkerd-cni', { values, namespace: flags.namespace }));
+  const format = outputFormat(flags.options);
+  const values = resolveCniValues({ user: flags.user, ...flags.unknownValues });
+  return printChart(io, (app) => new CniChart(app, 'linkerd-cni', { values, namespace: flags.namespace }), format);
 };

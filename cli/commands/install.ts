@@ -21,7 +21,7 @@ import { CONTROL_PLANE_WEBHOOKS } from '../../lib/identity/webhook-certs.js';
 import { checkIdentityValues, findingsAsIssues, findingsAsWarnings } from '../../lib/identity/values-check.js';
 import { checkRotationStep, type TrustState } from '../../lib/identity/rotation.js';
 import { trustStateFromManifests } from '../../lib/identity/trust-state-manifests.js';
-import { toYamlStream, type KubeObject } from '../../lib/manifest.js';
+import type { KubeObject } from '../../lib/manifest.js';
 import { meshValueWarnings } from '../../lib/values/mesh/validate-identity.js';
 import { resolveMeshValues } from '../../lib/values/mesh/resolve.js';
 import type { MeshValues } from '../../lib/values/mesh/types.js';
@@ -31,8 +31,9 @@ import { chartObjects } from '../../constructs/kube-object.js';
 import { DEPLOYED_OPTION, deployedTrustState } from '../deployed.js';
 import { fillFromIdentityStore, IDENTITY_STORE_OPTION, reportableIssues } from '../identity-store-flags.js';
 import { identityFlagValues, INSTALL_IDENTITY_OPTIONS } from '../install-flags.js';
+import type { FlagTable } from '../help.js';
 import { UsageError, type Command, type CommandIO } from '../io.js';
-import { printChart } from '../render.js';
+import { formatObjects, outputFormat, printChart, RENDER_OPTIONS } from '../render.js';
 import { parseValueFlags, type ParsedFlags } from '../value-flags.js';
 
 /** Value paths the certificate checks already report on; resolution's view of them would repeat it. */
@@ -48,19 +49,26 @@ export interface InstallBase {
   readonly source: string;
 }
 
+/** Install's own flags beside the value and identity flags (upgrade takes them too). */
+export const INSTALL_OPTIONS = {
+  crds: { type: 'boolean', description: 'output the CRDs only (install them before the control plane)' },
+  ...RENDER_OPTIONS,
+} as const satisfies FlagTable;
+
 export const install: Command = async (args, io) =>
-  renderInstall(parseValueFlags(args, io, { crds: { type: 'boolean' }, ...INSTALL_IDENTITY_OPTIONS, ...IDENTITY_STORE_OPTION, ...DEPLOYED_OPTION }), io);
+  renderInstall(parseValueFlags(args, io, { ...INSTALL_OPTIONS, ...INSTALL_IDENTITY_OPTIONS, ...IDENTITY_STORE_OPTION, ...DEPLOYED_OPTION }), io);
 
 /** Install's rendering path (CRDs or control plane) for parsed flags, over `base` when upgrading. */
 export async function renderInstall(flags: ParsedFlags, io: CommandIO, base?: InstallBase): Promise<number> {
   const namespace = flags.namespace ?? 'linkerd';
+  const format = outputFormat(flags.options);
   if (flags.options.crds === true) {
     const controlPlaneOnly = [...Object.keys(INSTALL_IDENTITY_OPTIONS), ...Object.keys(IDENTITY_STORE_OPTION), ...Object.keys(DEPLOYED_OPTION)].filter((o) => flags.options[o] !== undefined);
     if (controlPlaneOnly.length) throw new UsageError(`${controlPlaneOnly.map((o) => `--${o}`).join(', ')} configures the control plane and cannot be used with --crds`);
     // The CRD chart reads only its own keys; the control plane's required identity does not apply.
-    const values = resolveMeshValues({ user: mergeUserValues([base?.values ?? {}, flags.user]), ha: flags.ha, crdsOnly: true });
+    const values = resolveMeshValues({ user: mergeUserValues([base?.values ?? {}, flags.user]), ha: flags.ha, crdsOnly: true, ...flags.unknownValues });
     const { CrdsChart } = await import('../../constructs/crds/crds-chart.js');
-    return printChart(io, (app) => new CrdsChart(app, 'crds', { values, controlPlaneNamespace: namespace }));
+    return printChart(io, (app) => new CrdsChart(app, 'crds', { values, controlPlaneNamespace: namespace }), format);
   }
 
   const issues = new IssueCollector();
@@ -97,7 +105,7 @@ export async function renderInstall(flags: ParsedFlags, io: CommandIO, base?: In
 
   let values: MeshValues | undefined;
   try {
-    values = resolveMeshValues({ user, ha: flags.ha });
+    values = resolveMeshValues({ user, ha: flags.ha, ...flags.unknownValues });
   } catch (e) {
     if (!(e instanceof MeshformError)) throw e;
     issues.addAll(refused.length ? e.issues.filter((i) => !CHECKED_PATHS.test(i.path)) : e.issues);
@@ -125,7 +133,7 @@ export async function renderInstall(flags: ParsedFlags, io: CommandIO, base?: In
 
   const warnings = [...meshValueWarnings(values as MeshValues), ...findingsAsWarnings(findings), ...rotation.filter((f) => f.severity === 'warning').map((f) => `${f.check}: ${f.message}`)];
   for (const warning of warnings) io.stderr(`meshform: warning: ${warning}\n`);
-  io.stdout(toYamlStream(objects as KubeObject[]));
+  io.stdout(formatObjects(objects as KubeObject[], format));
   return 0;
 }
 
@@ -134,7 +142,7 @@ function precheck(user: ValueTree, flags: ParsedFlags, namespace: string, found:
   const out = [...found, ...externalIssuerIssues(user)];
   if (getPath(user, 'cliVersion') !== '') out.push(...findingsAsIssues(checkIdentityValues(user, { namespace })));
   try {
-    resolveMeshValues({ user, ha: flags.ha });
+    resolveMeshValues({ user, ha: flags.ha, ...flags.unknownValues });
   } catch (e) {
     if (!(e instanceof MeshformError)) throw e;
     out.push(...e.issues);

@@ -12,15 +12,16 @@ import { resolveVizValues } from '../../lib/values/viz/resolve.js';
 import { DEFAULT_VIZ_NAMESPACE, VizChart } from '../../constructs/viz/viz-chart.js';
 import { fillFromIdentityStore, IDENTITY_STORE_OPTION, reportableIssues } from '../identity-store-flags.js';
 import type { Command } from '../io.js';
-import { printChart } from '../render.js';
+import { outputFormat, printChart, RENDER_OPTIONS } from '../render.js';
 import { parseValueFlags } from '../value-flags.js';
 
 export const vizInstall: Command = async (args, io) => {
-  const flags = parseValueFlags(args, io, { 'cert-manager': { type: 'boolean' }, ...IDENTITY_STORE_OPTION });
-  if (flags.options.help) {
-    io.stdout('usage: meshform viz install [--ha] [-f VALUES]... [--set K=V]... [--set-string K=V]... [--namespace NS] [--cert-manager]\n');
-    return 0;
-  }
+  const flags = parseValueFlags(args, io, {
+    'cert-manager': { type: 'boolean', description: "cert-manager issues tap's and tap-injector's certificates: no key in the output" },
+    ...IDENTITY_STORE_OPTION,
+    ...RENDER_OPTIONS,
+  });
+  const format = outputFormat(flags.options);
   const namespace = flags.namespace ?? DEFAULT_VIZ_NAMESPACE;
   const linkerdNamespace = getPath(flags.user, 'linkerdNamespace');
   const certManager =
@@ -29,7 +30,7 @@ export const vizInstall: Command = async (args, io) => {
       : undefined;
   // The cert-manager overlay sits under the user's values, which still win.
   const supplied = mergeUserValues([certManager ? certManagerVizValues(certManager) : {}, flags.user]);
-  const resolve = (user: ValueTree) => resolveVizValues({ user, ha: flags.ha });
+  const resolve = (user: ValueTree) => resolveVizValues({ user, ha: flags.ha, ...flags.unknownValues });
   // tap's and tap-injector's certificates the user did not give come from the local identity store.
   const store = await fillFromIdentityStore(
     {
@@ -50,7 +51,7 @@ export const vizInstall: Command = async (args, io) => {
     if (!(e instanceof MeshformError) || !store.unfilled) throw e;
     throw new MeshformError('invalid viz values', reportableIssues(e.issues, store));
   }
-  return printChart(io, (app) => new VizChart(app, 'viz', { values, namespace, certManager }));
+  return printChart(io, (app) => new VizChart(app, 'viz', { values, namespace, certManager }), format);
 };
 
 /** The issues `run` refuses with; none when it succeeds. */

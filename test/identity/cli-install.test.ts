@@ -102,10 +102,11 @@ describe('meshform install and upstream test certificates', { skip: skipShared }
     assert.ok(!kinds.some((o) => o.kind === 'Secret' && o.metadata.name === 'linkerd-identity-issuer'));
     assert.ok(kinds.some((o) => o.kind === 'ConfigMap' && o.metadata.name === 'linkerd-identity-trust-roots'));
     assert.match(result.stdout, /scheme: kubernetes\.io\/tls/);
-    assertRefused(
-      await run(['install', '-f', PINS, '--identity-external-issuer', '--identity-issuer-key-file', join(CERTS, 'valid-key.pem')]),
-      /--identity-issuer-key-file = ".*": cannot be used with --identity-external-issuer/,
-    );
+    // Contradicting flags are a usage error.
+    const conflict = await run(['install', '-f', PINS, '--identity-external-issuer', '--identity-issuer-key-file', join(CERTS, 'valid-key.pem')]);
+    assert.equal(conflict.code, 2);
+    assert.equal(conflict.stdout, '');
+    assert.match(conflict.stderr, /--identity-issuer-key-file cannot be used with --identity-external-issuer/);
   });
 
   it('--identity-external-issuer without trust anchors says where they must come from offline', async () => {
@@ -161,16 +162,19 @@ describe('meshform install --cert-manager', () => {
     assert.match(first.stdout, /cert-manager\.io\/inject-ca-from: linkerd\/linkerd-proxy-injector/);
   });
 
-  it('puts the anchors in --cert-manager-namespace and refuses what contradicts the mode, collected', async () => {
+  it('puts the anchors in --cert-manager-namespace and refuses what contradicts the mode', async () => {
     const moved = await run(['install', '--cert-manager', '--cert-manager-namespace', 'certs']);
     assert.equal(moved.code, 0, moved.stderr);
     assert.match(moved.stdout, /name: linkerd-trust-anchor-1\n {2}namespace: certs\n/);
-    assertRefused(
-      await run(['install', '--cert-manager', '--cert-manager-namespace', 'Bad_NS', '--identity-issuer-certificate-file', 'issuer.crt']),
-      /--identity-issuer-certificate-file = "issuer\.crt": cannot be used with --cert-manager/,
-      /--cert-manager-namespace = "Bad_NS": must be a DNS-1123 label/,
-    );
-    assertRefused(await run(['install', '--cert-manager-namespace', 'certs', '--identity-external-ca']), /--cert-manager-namespace = "certs": only applies with --cert-manager/);
+    assertRefused(await run(['install', '--cert-manager', '--cert-manager-namespace', 'Bad_NS']), /--cert-manager-namespace = "Bad_NS": must be a DNS-1123 label/);
+    // Contradicting flags are usage errors (exit 2), all named at once.
+    const conflicts = await run(['install', '--cert-manager', '--identity-issuer-certificate-file', 'issuer.crt', '--identity-issuer-key-file', 'issuer.key']);
+    assert.equal(conflicts.code, 2);
+    assert.equal(conflicts.stdout, '');
+    assert.match(conflicts.stderr, /--identity-issuer-certificate-file cannot be used with --cert-manager; --identity-issuer-key-file cannot be used with --cert-manager/);
+    const stray = await run(['install', '--cert-manager-namespace', 'certs', '--identity-external-ca']);
+    assert.equal(stray.code, 2);
+    assert.match(stray.stderr, /--cert-manager-namespace only applies with --cert-manager/);
     const crds = await run(['install', '--crds', '--cert-manager', '--identity-external-ca']);
     assert.equal(crds.code, 2);
     assert.match(crds.stderr, /--identity-external-ca, --cert-manager configures the control plane and cannot be used with --crds/);
