@@ -8,7 +8,7 @@
  * place: a render or write failure (no space left, ...) leaves the previous files as they were.
  * A file holding a Secret (the generated identity's private keys) is written 0600.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App } from 'cdk8s';
 import { MeshformError } from '../lib/errors.js';
@@ -47,6 +47,12 @@ export function synthPhases(app: App, outdir: string, opts: SynthOptions = {}): 
   const files = phases.map((p) => p.file);
   mkdirSync(outdir, { recursive: true });
   const previous = readSynthManifest(outdir) ?? [];
+  const isDirectory = (file: string): boolean => lstatSync(join(outdir, file), { throwIfNoEntry: false })?.isDirectory() ?? false;
+  // A rename cannot replace a directory: refuse before writing, not halfway through the renames.
+  const blocked = [...files, SYNTH_MANIFEST].filter(isDirectory);
+  if (blocked.length) {
+    throw new MeshformError(`cannot write ${blocked.map((f) => join(outdir, f)).join(', ')}: a directory is in the way (nothing written)`);
+  }
 
   const staged: StagedFile[] = [];
   try {
@@ -56,7 +62,7 @@ export function synthPhases(app: App, outdir: string, opts: SynthOptions = {}): 
     throw e;
   }
   for (const s of staged) s.commit();
-  for (const stale of previous) if (!files.includes(stale)) rmSync(join(outdir, stale), { force: true });
+  for (const stale of previous) if (!files.includes(stale) && !isDirectory(stale)) rmSync(join(outdir, stale), { force: true });
   // Last: until it is in place, the previous list still names every file a crash could leave behind.
   stage(join(outdir, SYNTH_MANIFEST), manifestText(files), {}).commit();
 

@@ -2,7 +2,7 @@
 // into place only once every file is written (a failure halfway leaves the previous render), and
 // refuses a hand-edited list rather than delete what it names.
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -29,6 +29,9 @@ function app(phases: readonly string[], tag: string): App {
 }
 
 const snapshot = (dir: string) => new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+/** Like `snapshot`, directories listed by name only. */
+const snapshotFiles = (dir: string) =>
+  new Map(readdirSync(dir, { withFileTypes: true }).map((d) => [d.name, d.isDirectory() ? '(dir)' : readFileSync(join(dir, d.name), 'utf8')]));
 
 describe('synthPhases', () => {
   it('lists its files deterministically and removes only listed files it no longer renders', () => {
@@ -69,6 +72,18 @@ describe('synthPhases', () => {
     assert.throws(() => synthPhases(app(['crds', 'control-plane', 'viz'], 'v2'), dir, { stage: failing }), /ENOSPC/);
     assert.equal(writes, 2);
     assert.deepEqual(snapshot(dir), before);
+  });
+
+  it('a directory in the way of a phase file is refused before anything is written', () => {
+    const dir = join(root, 'blocked');
+    synthPhases(app(['crds', 'control-plane'], 'v1'), dir);
+    mkdirSync(join(dir, '02-viz.yaml'));
+    const before = snapshotFiles(dir);
+    assert.throws(
+      () => synthPhases(app(['crds', 'control-plane', 'viz'], 'v2'), dir),
+      (e: unknown) => e instanceof MeshformError && /02-viz\.yaml: a directory is in the way \(nothing written\)/.test(e.message),
+    );
+    assert.deepEqual(snapshotFiles(dir), before);
   });
 
   it('a chart failing to render writes nothing', () => {

@@ -69,6 +69,8 @@ export function stageFile(path: string, data: string | Uint8Array, opts: AtomicW
   } catch (e) {
     closeSync(fd);
     discard();
+    // A write through a descriptor (ENOSPC, EIO) names no path: name the file it was for.
+    if (e instanceof Error && (e as NodeJS.ErrnoException).path === undefined) Object.assign(e, { path });
     throw e;
   }
   closeSync(fd);

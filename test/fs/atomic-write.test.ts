@@ -58,6 +58,15 @@ describe('writeFileAtomic', () => {
     assert.deepEqual(readdirSync(join(dir, 'busy')), ['inside']);
   });
 
+  it('removes its temporary file when writing it fails, and leaves the target as it was', () => {
+    const dir = join(root, 'write-fails');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'f.yaml'), 'old');
+    assert.throws(() => writeFileAtomic(join(dir, 'f.yaml'), 42 as unknown as string));
+    assert.deepEqual(readdirSync(dir), ['f.yaml']);
+    assert.equal(readFileSync(join(dir, 'f.yaml'), 'utf8'), 'old');
+  });
+
   it('stageFile: nothing is visible under the name until commit; discard removes the temporary file', () => {
     const path = join(root, 'staged.yaml');
     const staged = stageFile(path, 'a: 1\n');
