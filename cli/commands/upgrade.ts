@@ -16,20 +16,18 @@ import type { FlagTable } from '../help.js';
 import { INSTALL_IDENTITY_OPTIONS } from '../install-flags.js';
 import { UsageError, type Command } from '../io.js';
 import { parseValueFlags, type ParsedFlags } from '../value-flags.js';
-import { RENDER_OPTIONS } from '../render.js';
-import { renderInstall } from './install.js';
+import { INSTALL_OPTIONS, renderInstall } from './install.js';
 
 const FROM_MANIFESTS = 'from-manifests';
 
 export const UPGRADE_OPTIONS = {
-  crds: { type: 'boolean', description: 'output the CRDs only' },
   [FROM_MANIFESTS]: {
     type: 'string',
     valueName: 'FILE',
     description: 'the installed control plane as YAML (a render, or kubectl get -o yaml; - reads stdin), read instead of the cluster',
   },
+  ...INSTALL_OPTIONS,
   ...INSTALL_IDENTITY_OPTIONS,
-  ...RENDER_OPTIONS,
 } as const satisfies FlagTable;
 
 export const upgrade: Command = async (args, io) => {
