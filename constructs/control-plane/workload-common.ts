@@ -15,6 +15,7 @@ import type { IProbe } from 'kubernetes-models/v1/Probe';
 import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
+import { runAsIds } from '../../lib/pod/run-as.js';
 import {
   hasResources,
   PROXY_VERSION_ANNOTATION,
@@ -48,8 +49,7 @@ export function controllerSecurityContext(values: MeshValues): ISecurityContext 
     capabilities: { drop: ['ALL'] },
     readOnlyRootFilesystem: true,
     runAsNonRoot: true,
-    runAsUser: values.controllerUID,
-    ...(values.controllerGID >= 0 ? { runAsGroup: values.controllerGID } : {}),
+    ...runAsIds(values.controllerUID, values.controllerGID),
     allowPrivilegeEscalation: false,
     seccompProfile: { type: 'RuntimeDefault' },
   };

@@ -5,6 +5,7 @@
  */
 import type { IAffinity } from 'kubernetes-models/v1/Affinity';
 import { kubeApiAccessMount } from '../../lib/pod/kube-api-access.js';
+import { runAsIds } from '../../lib/pod/run-as.js';
 import type { INodeAffinity } from 'kubernetes-models/v1/NodeAffinity';
 import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
@@ -17,8 +18,7 @@ export function restrictedSecurityContext(uid: number, gid: number): ISecurityCo
     capabilities: { drop: ['ALL'] },
     readOnlyRootFilesystem: true,
     runAsNonRoot: true,
-    ...(uid >= 0 && { runAsUser: uid }),
-    ...(gid >= 0 && { runAsGroup: gid }),
+    ...runAsIds(uid, gid),
     seccompProfile: { type: 'RuntimeDefault' },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import { kubeApiAccessMount } from '../../lib/pod/kube-api-access.js';
+import { runAsIds } from '../../lib/pod/run-as.js';
 import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import type { IAffinity } from 'kubernetes-models/v1/Affinity';
 import type { IContainer } from 'kubernetes-models/v1/Container';
@@ -68,15 +69,14 @@ export function podAffinity(ctx: VizContext, component: string, antiAffinity: bo
   };
 }
 
-/** The restricted container security context every viz container runs with. */
+/** The restricted container security context every viz container runs with; a negative UID/GID is left unset. */
 export function restrictedSecurityContext(uid: number, gid: number): ISecurityContext {
   return {
     allowPrivilegeEscalation: false,
     capabilities: { drop: ['ALL'] },
     readOnlyRootFilesystem: true,
     runAsNonRoot: true,
-    runAsUser: uid,
-    runAsGroup: gid,
+    ...runAsIds(uid, gid),
     seccompProfile: { type: 'RuntimeDefault' },
   };
 }

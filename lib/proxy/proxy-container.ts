@@ -9,6 +9,7 @@ import type { IProbe } from 'kubernetes-models/v1/Probe';
 import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
 import type { CapabilitiesValues, MeshValues, ProbeValues } from '../values/mesh/types.js';
+import { runAsIds } from '../pod/run-as.js';
 import {
   DEFAULT_PROXY_CONTAINER_NAME,
   IDENTITY_END_ENTITY_PATH,
@@ -57,8 +58,7 @@ function securityContext(values: MeshValues): ISecurityContext {
     ...(capabilities ? { capabilities } : {}),
     readOnlyRootFilesystem: true,
     runAsNonRoot: true,
-    runAsUser: p.uid,
-    ...(p.gid >= 0 ? { runAsGroup: p.gid } : {}),
+    ...runAsIds(p.uid, p.gid),
     seccompProfile: { type: 'RuntimeDefault' },
   };
 }

@@ -6,6 +6,7 @@
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import { MeshformError } from '../errors.js';
+import { runAsIds } from '../pod/run-as.js';
 import type { MeshValues } from '../values/mesh/types.js';
 import { PROXY_INIT_BINARY, PROXY_INIT_CONTAINER_NAME } from './context.js';
 import { proxyImage, proxyImagePullPolicy } from './images.js';
@@ -62,7 +63,7 @@ function securityContext(values: MeshValues): ISecurityContext {
   const nonRootId = (id: number) => (Number(id) === 0 ? 65534 : id);
   const identity = init.runAsRoot
     ? { runAsGroup: 0, runAsNonRoot: false, runAsUser: 0 }
-    : { runAsNonRoot: true, runAsUser: nonRootId(init.runAsUser), runAsGroup: nonRootId(init.runAsGroup) };
+    : { runAsNonRoot: true, ...runAsIds(nonRootId(init.runAsUser), nonRootId(init.runAsGroup)) };
   return {
     allowPrivilegeEscalation: privileged,
     capabilities: { add, ...drop },
