@@ -99,6 +99,20 @@ export function cidr(value: unknown): string | undefined {
   return allowed;
 }
 
+/** An image tag as `linkerd install` accepts it (upstream's alphaNumDashDot: letters, digits, `.`, `-`). */
+export function imageVersion(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[.a-zA-Z0-9-]+$/.test(value)
+    ? undefined
+    : 'is not a valid version: letters, digits, "." and "-" only (e.g. edge-26.8.3), as linkerd install requires';
+}
+
+/** An image name as `linkerd install` accepts it (upstream's alphaNumDashDotSlashColon). */
+export function imageName(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[./a-zA-Z0-9:-]+$/.test(value)
+    ? undefined
+    : 'is not a valid image name: letters, digits, ".", "/", ":" and "-" only (e.g. cr.l5d.io/linkerd/proxy)';
+}
+
 /** A comma-separated CIDR list; empty is allowed. */
 export function cidrList(value: unknown): string | undefined {
   if (value === '' || value === undefined) return undefined;

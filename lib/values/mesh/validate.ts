@@ -8,6 +8,8 @@ import {
   cidrList,
   DEFAULT_INBOUND_POLICIES,
   duration,
+  imageName,
+  imageVersion,
   integerInRange,
   intOrPercent,
   isBoolean,
@@ -57,12 +59,13 @@ const cron: Check = (v) =>
 const REQUIRED: ReadonlyArray<readonly [string, Check]> = [
   ['clusterDomain', dnsName],
   ['identityTrustDomain', orEmpty(dnsName)],
-  ['clusterNetworks', cidrList],
+  // Upstream's install parses every comma-separated item: an empty list is refused.
+  ['clusterNetworks', (v) => (v === '' ? 'must not be empty: a comma-separated list of CIDRs such as 10.0.0.0/8' : cidrList(v))],
   ['imagePullPolicy', (v) => oneOf(v, PULL_POLICIES.filter((p) => p !== ''))],
   ['revisionHistoryLimit', nonNegativeInt],
   ['controllerLogLevel', (v) => oneOf(v, LOG_LEVELS)],
   ['controllerLogFormat', (v) => oneOf(v, LOG_FORMATS)],
-  ['linkerdVersion', isString],
+  ['linkerdVersion', imageVersion],
   ['deploymentStrategy.rollingUpdate.maxUnavailable', intOrPercent],
   ['deploymentStrategy.rollingUpdate.maxSurge', intOrPercent],
   ['controller.podDisruptionBudget.maxUnavailable', intOrPercent],
@@ -129,6 +132,10 @@ const REQUIRED: ReadonlyArray<readonly [string, Check]> = [
 
 /** Optional keys: checked only when set. */
 const OPTIONAL: ReadonlyArray<readonly [string, Check]> = [
+  ['proxy.image.version', orEmpty(imageVersion)],
+  ['debugContainer.image.version', orEmpty(imageVersion)],
+  ['proxy.image.name', imageName],
+  ['debugContainer.image.name', imageName],
   ['heartbeatSchedule', cron],
   ['cliVersion', isString],
   ['proxyContainerName', isString],
