@@ -7,8 +7,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App } from 'cdk8s';
-import { parseAllDocuments } from 'yaml';
 import { MeshformError } from '../lib/errors.js';
+import { parseYamlStream } from '../lib/yaml-input.js';
 import type { Finding } from '../lib/identity/check.js';
 import { checkRotationStep, type RotationCheckOptions, type TrustState } from '../lib/identity/rotation.js';
 import { trustStateFromManifests } from '../lib/identity/trust-state-manifests.js';
@@ -37,13 +37,13 @@ export function readSynthesizedObjects(outdir: string, select?: (documentText: s
   return files.flatMap((file) => {
     const text = readFileSync(join(outdir, file), 'utf8');
     const wanted = select ? text.split(DOCUMENT_SEPARATOR).filter(select).join('\n---\n') : text;
-    return parseAllDocuments(wanted).flatMap((doc) => {
-      if (doc.errors.length) {
-        throw new MeshformError(`${join(outdir, file)} is not valid YAML (${doc.errors[0].message}): cannot tell what is deployed`);
-      }
-      const value: unknown = doc.toJS();
-      return value === null || value === undefined ? [] : [value];
-    });
+    let docs;
+    try {
+      docs = parseYamlStream(wanted, join(outdir, file));
+    } catch (e) {
+      throw new MeshformError(`${join(outdir, file)} is not valid YAML (${(e as Error).message}): cannot tell what is deployed`);
+    }
+    return docs.flatMap(({ value }) => (value === null || value === undefined ? [] : [value]));
   });
 }
 

@@ -3,8 +3,8 @@
  * service mirrors and every meshed proxy. Custom resources (monitoring.coreos.com/v1), so typed locally.
  * Written from upstream's podmonitor template; no golden covers it.
  */
-import { parse } from 'yaml';
 import { MeshformError } from '../../lib/errors.js';
+import { parseYamlDocument } from '../../lib/yaml-input.js';
 import type { KubeObject } from '../../lib/manifest.js';
 import type { ControlPlaneContext } from './context.js';
 import { controlPlaneLabels, createdByAnnotations } from './labels.js';
@@ -41,7 +41,7 @@ export function expandNamespaceSelector(template: string, namespace: string): Re
       },
     ]);
   }
-  const parsed: unknown = parse(text);
+  const parsed: unknown = parseYamlDocument(text, 'podMonitor.controller.namespaceSelector');
   return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
 }
 

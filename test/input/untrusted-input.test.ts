@@ -57,3 +57,22 @@ test('--set list indexes are capped at 65536 as Helm does; negative indexes are 
   assert.deepEqual(applySet(tree, 'b[65536]=1'), []);
   assert.equal((tree.b as unknown[]).length, 65537);
 });
+
+test('lib/yaml-input.ts is the only place that parses YAML (every reader is bounded)', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const root = join(import.meta.dirname, '../..');
+  const offenders: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.ts') && full !== join(root, 'lib/yaml-input.ts')) {
+        const m = /import\s*\{([^}]*)\}\s*from\s*'yaml'/.exec(readFileSync(full, 'utf8'));
+        if (m && /\b(parse|parseAllDocuments|parseDocument|Parser|Composer)\b/.test(m[1])) offenders.push(full.slice(root.length + 1));
+      }
+    }
+  };
+  for (const layer of ['lib', 'cli', 'constructs', 'stacks']) walk(join(root, layer));
+  assert.deepEqual(offenders, []);
+});
