@@ -8,6 +8,7 @@ import type { ValidationIssue } from '../lib/errors.js';
 import type { ValueTree } from '../lib/values/tree.js';
 import type { FlagTable } from './help.js';
 import { UsageError } from './io.js';
+import { readFailure } from './read-input.js';
 
 /** Upstream's identity flags (install; check takes them too, to check material before installing it). */
 export const IDENTITY_OPTIONS = {
@@ -40,8 +41,7 @@ export function identityFlagValues(options: Options, cwd: string): { readonly tr
     try {
       return readFileSync(resolve(cwd, path), 'utf8');
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      issues.push({ path: `--${name}`, value: path, message: code === 'ENOENT' ? 'no such file' : (e as Error).message });
+      issues.push({ path: `--${name}`, value: path, message: readFailure(e) });
       return undefined;
     }
   };

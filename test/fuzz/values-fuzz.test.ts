@@ -89,7 +89,7 @@ async function verdict(args: readonly string[], key: Key, value: Value): Promise
   const bad = /(?<!dev-)undefined|\[object Object\]|\bNaN\b/.exec(r.stdout);
   if (bad) return `${what}: exit 0 with "${bad[0]}" in the output`;
   const objects = parseAllDocuments(r.stdout).map((d) => d.toJS() as unknown).filter((o) => o !== null);
-  const { problems } = validateRender(objects as Parameters<typeof validateRender>[0], [...(await installedCrds()), ...objects]);
+  const { problems } = validateRender(objects as unknown as Parameters<typeof validateRender>[0], [...(await installedCrds()), ...objects]);
   return problems.length ? `${what}: exit 0 with invalid output: ${problems[0]}` : undefined;
 }
 
