@@ -4,7 +4,7 @@
  * keys that could pollute prototypes are refused. Every error names the source and is a MeshformError.
  */
 import { parseAllDocuments, type Document } from 'yaml';
-import { MeshformError } from './errors.js';
+import { joinPath, MeshformError, type ValidationIssue } from './errors.js';
 import { findUnsafeKeys } from './unsafe-keys.js';
 
 /**
@@ -36,9 +36,33 @@ function toData(doc: Document, where: string): unknown {
     }
     throw new MeshformError(`${where} is not valid YAML: ${firstLine((e as Error).message)}`);
   }
-  const unsafe = findUnsafeKeys(value);
+  const unsafe = [...findUnsafeKeys(value), ...findNonPlainValues(value)];
   if (unsafe.length) throw new MeshformError(`${where}: refused`, unsafe);
   return value;
+}
+
+/**
+ * Values JSON cannot hold — `!!binary` (bytes), `!!set`/`!!omap` (Set/Map), `.nan`/`.inf` — by path:
+ * nothing downstream expects them, and they would render as `[object Object]` or `NaN`.
+ */
+function findNonPlainValues(value: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const walk = (node: unknown, at: string): void => {
+    if (typeof node === 'number' && !Number.isFinite(node)) {
+      issues.push({ path: at, value: undefined, message: `${String(node)} is not allowed: numbers must be finite` });
+    } else if (Array.isArray(node)) {
+      node.forEach((item, i) => walk(item, joinPath(at, i)));
+    } else if (typeof node === 'object' && node !== null) {
+      const proto = Object.getPrototypeOf(node) as unknown;
+      if (proto !== Object.prototype && proto !== null) {
+        issues.push({ path: at, value: undefined, message: `a ${node.constructor?.name ?? 'typed'} value (a YAML tag such as !!binary or !!set) is not allowed: write plain strings, lists and maps` });
+        return;
+      }
+      for (const [k, v] of Object.entries(node)) walk(v, joinPath(at, k));
+    }
+  };
+  walk(value, '');
+  return issues;
 }
 
 /** Every document of a multi-document stream, in order (empty documents included as null). */

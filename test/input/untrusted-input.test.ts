@@ -76,3 +76,22 @@ test('lib/yaml-input.ts is the only place that parses YAML (every reader is boun
   for (const layer of ['lib', 'cli', 'constructs', 'stacks']) walk(join(root, layer));
   assert.deepEqual(offenders, []);
 });
+
+test('typed YAML values (!!binary, !!set) and non-finite numbers are refused by path', () => {
+  assert.throws(
+    () => parseYamlDocument('proxy: !!binary aGVsbG8=\nports: [.inf]\nx: {y: !!set {a, b}}\n', 'values file t.yaml'),
+    (e: Error) =>
+      e instanceof MeshformError &&
+      e.issues.map((i) => i.path).join(' ') === 'proxy ports[0] x.y' &&
+      /proxy: a \w+ value \(a YAML tag/.test(e.message) &&
+      /ports\[0\]: Infinity is not allowed/.test(e.message),
+  );
+});
+
+test('a key of the wrong kind is one finding, not one per required key below it', async () => {
+  const { meshDefaults } = await import('../../lib/values/mesh/defaults.js');
+  const { validateMeshValues } = await import('../../lib/values/mesh/validate.js');
+  const user: ValueTree = { proxy: 1 };
+  const issues = validateMeshValues(mergeValues(meshDefaults(), user), user, { identity: false });
+  assert.deepEqual(issues.map((i) => i.path), ['proxy']);
+});

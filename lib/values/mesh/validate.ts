@@ -247,8 +247,11 @@ export function validateMeshValues(
 /** The shape check and a per-key check may both flag a path; report each path's first finding. */
 function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
   const seen = new Set<string>();
+  // A key of the wrong kind (`proxy: 1`) is one finding, not one per required key below it.
+  const wrongKind = issues.filter((i) => /^must be a (map|list)/.test(i.message)).map((i) => i.path);
+  const under = (path: string): boolean => wrongKind.some((p) => path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
   return issues.filter((i) => {
-    if (seen.has(i.path)) return false;
+    if (seen.has(i.path) || under(i.path)) return false;
     seen.add(i.path);
     return true;
   });
