@@ -13,6 +13,23 @@ import { findUnsafeKeys } from './unsafe-keys.js';
  */
 const MAX_ALIAS_COUNT = 100;
 
+/** Deepest nesting accepted: Kubernetes objects (CRD schemas included) stay far below it; every reader recurses. */
+export const MAX_YAML_DEPTH = 200;
+
+function tooDeep(where: string): MeshformError {
+  return new MeshformError(`${where}: YAML nested too deeply (more than ${MAX_YAML_DEPTH} levels of maps and lists)`);
+}
+
+/** Runs the `yaml` parser; its recursion overflowing the stack means nesting no input needs. */
+function guarded<T>(where: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof Error && /maximum call stack/i.test(e.message)) throw tooDeep(where);
+    throw e;
+  }
+}
+
 /** One document of a stream, converted to plain data. */
 export interface YamlInputDocument {
   /** 1-based position in the stream. */
@@ -31,14 +48,23 @@ function toData(doc: Document, where: string): unknown {
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
+    if (e instanceof Error && /maximum call stack/i.test(e.message)) throw tooDeep(where);
     if (e instanceof ReferenceError && /alias/i.test(e.message) && /exhaustion|excessive/i.test(e.message)) {
       throw new MeshformError(`${where}: YAML aliases expand too far (refused: more than ${MAX_ALIAS_COUNT} alias expansions)`);
     }
     throw new MeshformError(`${where} is not valid YAML: ${firstLine((e as Error).message)}`);
   }
+  if (depthExceeds(value, MAX_YAML_DEPTH)) throw tooDeep(where);
   const unsafe = [...findUnsafeKeys(value), ...findNonPlainValues(value)];
   if (unsafe.length) throw new MeshformError(`${where}: refused`, unsafe);
   return value;
+}
+
+/** Is `value` nested deeper than `limit`? Stops descending at the limit, so it cannot overflow itself. */
+function depthExceeds(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (limit === 0) return true;
+  return Object.values(value).some((child) => depthExceeds(child, limit - 1));
 }
 
 /**
@@ -67,7 +93,7 @@ function findNonPlainValues(value: unknown): ValidationIssue[] {
 
 /** Every document of a multi-document stream, in order (empty documents included as null). */
 export function parseYamlStream(text: string, source: string): YamlInputDocument[] {
-  const docs = parseAllDocuments(text);
+  const docs = guarded(source, () => parseAllDocuments(text));
   // A stream with no document at all comes back as an empty array or a lone EmptyStream.
   if (!Array.isArray(docs)) return [];
   return docs.map((doc, i) => ({ index: i + 1, value: toData(doc, `${source}: document ${i + 1}`) ?? null }));
@@ -75,7 +101,7 @@ export function parseYamlStream(text: string, source: string): YamlInputDocument
 
 /** A single-document YAML input (e.g. a values file); an empty input is null. */
 export function parseYamlDocument(text: string, source: string): unknown {
-  const docs = parseAllDocuments(text);
+  const docs = guarded(source, () => parseAllDocuments(text));
   if (!Array.isArray(docs) || docs.length === 0) return null;
   if (docs.length > 1) throw new MeshformError(`${source}: not valid YAML: expected one document, found ${docs.length}`);
   return toData(docs[0], source) ?? null;

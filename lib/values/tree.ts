@@ -77,6 +77,8 @@ type PathPart = string | number;
 
 /** Helm's cap on `--set` list indexes (strvals: "index of %d is greater than maximum supported index"). */
 export const MAX_SET_INDEX = 65536;
+/** Deepest `--set` key accepted (as deep as the YAML reader's bound): every value walk recurses. */
+export const MAX_SET_DEPTH = 200;
 
 /** Splits `a.b\.c[0].d` into `['a', 'b.c', 0, 'd']`. */
 export function parseKeyPath(key: string): PathPart[] {
@@ -111,6 +113,7 @@ export function parseKeyPath(key: string): PathPart[] {
   }
   if (pending || current) parts.push(current);
   if (!parts.length || parts.some((p) => p === '')) throw new Error(`empty key segment in "${key}"`);
+  if (parts.length > MAX_SET_DEPTH) throw new Error(`key nested ${parts.length} levels deep in "${key.slice(0, 40)}...": at most ${MAX_SET_DEPTH} allowed`);
   const unsafe = parts.find(isUnsafeKey);
   if (unsafe !== undefined) throw new Error(`"${unsafe}" in "${key}": ${UNSAFE_KEY_MESSAGE}`);
   return parts;

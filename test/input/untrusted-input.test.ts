@@ -95,3 +95,14 @@ test('a key of the wrong kind is one finding, not one per required key below it'
   const issues = validateMeshValues(mergeValues(meshDefaults(), user), user, { identity: false });
   assert.deepEqual(issues.map((i) => i.path), ['proxy']);
 });
+
+test('nesting is bounded: deep YAML and deep --set keys are refused, not a stack overflow', () => {
+  const flow = `a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`;
+  const block = `a:\n${Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i + 1)}k:`).join('\n')}\n`;
+  for (const text of [flow, block]) {
+    assert.throws(() => parseYamlDocument(text, 'values file deep.yaml'), /values file deep\.yaml: YAML nested too deeply/);
+    assert.throws(() => parseManifestStream(text, 'deep.yaml'), /deep\.yaml: .*YAML nested too deeply/);
+  }
+  assert.doesNotThrow(() => parseYamlDocument(`a: ${'['.repeat(150)}${']'.repeat(150)}\n`, 'ok'));
+  assert.match(applySet({}, `${'a.'.repeat(20000)}b=1`)[0].message, /key nested 20001 levels deep.*at most 200/);
+});
