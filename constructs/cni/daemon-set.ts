@@ -9,7 +9,7 @@ import type { INodeAffinity } from 'kubernetes-models/v1/NodeAffinity';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import { LINKERD_VERSION } from '../../lib/versions.js';
 import type { CniValues } from '../../lib/values/cni/types.js';
-import { containerResources } from './container-resources.js';
+import { buildResources } from '../../lib/pod/resources.js';
 import { CNI_CONFIG_MAP, CNI_NAME, CNI_RESOURCE_LABEL, cniLabels } from './labels.js';
 
 const CREATED_BY = `linkerd/cli ${LINKERD_VERSION}`;
@@ -30,7 +30,7 @@ function fromConfig(name: string, key: string): NonNullable<IContainer['env']>[n
 }
 
 function installCniContainer(values: CniValues): IContainer {
-  const resources = containerResources(values.resources);
+  const resources = buildResources(values.resources);
   return {
     name: 'install-cni',
     ...image(values),
@@ -55,7 +55,7 @@ function installCniContainer(values: CniValues): IContainer {
 
 function repairControllerContainer(values: CniValues): IContainer {
   const repair = values.repairController;
-  const resources = containerResources(repair.resources);
+  const resources = buildResources(repair.resources);
   return {
     name: 'repair-controller',
     ...image(values),

@@ -1,3 +1,2 @@
 export * from './cni-chart.js';
 export * from './plugin-config.js';
-export * from './container-resources.js';

@@ -10,10 +10,10 @@ import {
   buildNetworkInitContainer,
   buildProxyContainer,
   buildProxyVolumes,
-  buildResources,
   pullPolicy,
   trustDomain,
 } from '../../lib/proxy/index.js';
+import { buildResources } from '../../lib/pod/resources.js';
 import type { ControlPlaneContext } from './context.js';
 import { COMPONENT_LABEL, CONTROL_PLANE_NS_LABEL } from './labels.js';
 import {

@@ -5,7 +5,8 @@
  */
 import type { ICronJob } from 'kubernetes-models/batch/v1/CronJob';
 import type { KubeObject } from '../../lib/manifest.js';
-import { buildResources, pullPolicy } from '../../lib/proxy/index.js';
+import { buildResources } from '../../lib/pod/resources.js';
+import { pullPolicy } from '../../lib/proxy/index.js';
 import type { ControlPlaneContext } from './context.js';
 import { COMPONENT_LABEL, CREATED_BY_ANNOTATION, createdBy } from './labels.js';
 import {

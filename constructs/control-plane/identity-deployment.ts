@@ -13,9 +13,9 @@ import {
   buildNetworkInitContainer,
   buildProxyContainer,
   buildProxyVolumes,
-  buildResources,
   pullPolicy,
 } from '../../lib/proxy/index.js';
+import { buildResources } from '../../lib/pod/resources.js';
 import type { ControlPlaneContext } from './context.js';
 import { COMPONENT_LABEL, CONTROL_PLANE_NS_LABEL } from './labels.js';
 import {

@@ -5,7 +5,8 @@
  */
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { KubeObject } from '../../lib/manifest.js';
-import { buildNetworkInitContainer, buildProxyContainer, buildProxyVolumes, buildResources, pullPolicy } from '../../lib/proxy/index.js';
+import { buildNetworkInitContainer, buildProxyContainer, buildProxyVolumes, pullPolicy } from '../../lib/proxy/index.js';
+import { buildResources } from '../../lib/pod/resources.js';
 import type { ControlPlaneContext } from './context.js';
 import { COMPONENT_LABEL } from './labels.js';
 import {

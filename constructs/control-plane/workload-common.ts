@@ -16,8 +16,8 @@ import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
 import { runAsIds } from '../../lib/pod/run-as.js';
+import { hasResources } from '../../lib/pod/resources.js';
 import {
-  hasResources,
   PROXY_VERSION_ANNOTATION,
   proxyPodAnnotations,
   TRUST_ROOT_SHA256_ANNOTATION,

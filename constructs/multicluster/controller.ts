@@ -7,7 +7,7 @@
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { KubeObject } from '../../lib/manifest.js';
 import type { ResolvedControllerValues } from '../../lib/values/multicluster/types.js';
-import { containerResources } from '../cni/container-resources.js';
+import { buildResources } from '../../lib/pod/resources.js';
 import { CLUSTER_NAME_LABEL, kube, mcLabels, pullSecrets, type MulticlusterContext } from './context.js';
 import { mirrorImage, mirrorPodAnnotations } from './local-service-mirror.js';
 import { affinity, KUBE_API_ACCESS_MOUNT, kubeApiAccessVolume, nonEmpty, POD_SECURITY_CONTEXT, restrictedSecurityContext, tolerations } from './pod-parts.js';
@@ -46,7 +46,7 @@ function controllerDeployment(ctx: MulticlusterContext, c: ResolvedControllerVal
   const names = controllerNames(link);
   const selector = { ...COMPONENT, [CLUSTER_NAME_LABEL]: link };
   const podAffinity = affinity(c.enablePodAntiAffinity, CLUSTER_NAME_LABEL, link, c.nodeAffinity);
-  const resources = containerResources(c.resources);
+  const resources = buildResources(c.resources);
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',

@@ -5,7 +5,7 @@
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { KubeObject } from '../../lib/manifest.js';
-import { containerResources } from '../cni/container-resources.js';
+import { buildResources } from '../../lib/pod/resources.js';
 import { kube, mcLabels, pullSecrets, type MulticlusterContext } from './context.js';
 import { disruptionBudget } from './disruption-budget.js';
 import { affinity, KUBE_API_ACCESS_MOUNT, kubeApiAccessVolume, POD_SECURITY_CONTEXT, restrictedSecurityContext } from './pod-parts.js';
@@ -36,7 +36,7 @@ function deployment(ctx: MulticlusterContext): IDeployment {
   const { values } = ctx;
   const lsm = values.localServiceMirror;
   const podAffinity = affinity(values.enablePodAntiAffinity, 'component', COMPONENT.component, values.nodeAffinity);
-  const resources = containerResources(lsm.resources);
+  const resources = buildResources(lsm.resources);
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',

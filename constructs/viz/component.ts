@@ -12,7 +12,8 @@ import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
 import type { KubeObject } from '../../lib/manifest.js';
 import type { StringMap, VizComponentValues } from '../../lib/values/viz/types.js';
 import { createdBy, imageRef, kube, objectLabels, pullPolicy, type VizContext } from './context.js';
-import { containerResources, KUBE_API_ACCESS_MOUNT, restrictedSecurityContext } from './pod.js';
+import { buildResources } from '../../lib/pod/resources.js';
+import { KUBE_API_ACCESS_MOUNT, restrictedSecurityContext } from './pod.js';
 
 export interface ComponentContainerSpec {
   readonly name: string;
@@ -29,7 +30,7 @@ export interface ComponentContainerSpec {
 
 export function componentContainer(ctx: VizContext, spec: ComponentContainerSpec): IContainer {
   const v = spec.values;
-  const resources = containerResources(v.resources);
+  const resources = buildResources(v.resources);
   return {
     args: [...spec.args],
     ...(spec.env?.length ? { env: [...spec.env] } : {}),

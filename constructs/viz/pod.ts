@@ -6,45 +6,25 @@
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import { kubeApiAccessMount } from '../../lib/pod/kube-api-access.js';
 import { runAsIds } from '../../lib/pod/run-as.js';
+import { isQuantitySet, RESOURCE_NAMES } from '../../lib/pod/resources.js';
 import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import type { IAffinity } from 'kubernetes-models/v1/Affinity';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IPodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';
-import type { IResourceRequirements } from 'kubernetes-models/v1/ResourceRequirements';
 import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { KubeObject } from '../../lib/manifest.js';
-import type { JsonObject, ResourceRequirementsValues, StringMap, VizProxyValues } from '../../lib/values/viz/types.js';
+import type { JsonObject, StringMap, VizProxyValues } from '../../lib/values/viz/types.js';
 import { createdBy, kube, objectLabels, type VizContext } from './context.js';
-
-const RESOURCE_NAMES = ['cpu', 'memory', 'ephemeral-storage'] as const;
-
-const present = (q: string | number | undefined | null): q is string | number => q !== undefined && q !== null && q !== '';
-
-/** `partials.resources`: only the limits/requests that are set; undefined when none is. */
-export function containerResources(values: ResourceRequirementsValues | undefined | null): IResourceRequirements | undefined {
-  const limits: Record<string, string> = {};
-  const requests: Record<string, string> = {};
-  for (const name of RESOURCE_NAMES) {
-    const pair = values?.[name];
-    if (present(pair?.limit)) limits[name] = String(pair.limit);
-    if (present(pair?.request)) requests[name] = String(pair.request);
-  }
-  if (!Object.keys(limits).length && !Object.keys(requests).length) return undefined;
-  return {
-    ...(Object.keys(limits).length ? { limits } : {}),
-    ...(Object.keys(requests).length ? { requests } : {}),
-  };
-}
 
 /** `partials.proxy.config.annotations`: proxy resources for the injector to apply to this pod. */
 export function proxyResourceAnnotations(proxy: VizProxyValues | undefined | null): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of RESOURCE_NAMES) {
     const pair = proxy?.resources?.[name];
-    if (present(pair?.request)) out[`config.linkerd.io/proxy-${name}-request`] = String(pair.request);
-    if (present(pair?.limit)) out[`config.linkerd.io/proxy-${name}-limit`] = String(pair.limit);
+    if (isQuantitySet(pair?.request)) out[`config.linkerd.io/proxy-${name}-request`] = String(pair.request);
+    if (isQuantitySet(pair?.limit)) out[`config.linkerd.io/proxy-${name}-limit`] = String(pair.limit);
   }
   return out;
 }

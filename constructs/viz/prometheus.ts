@@ -12,8 +12,8 @@ import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
 import { toYaml, type KubeObject } from '../../lib/manifest.js';
 import { componentLabels, vizService, vizServiceAccount } from './component.js';
 import { createdBy, kube, objectLabels, pullPolicy, type VizContext } from './context.js';
+import { buildResources } from '../../lib/pod/resources.js';
 import {
-  containerResources,
   KUBE_API_ACCESS_MOUNT,
   kubeApiAccessVolume,
   proxyResourceAnnotations,
@@ -60,7 +60,7 @@ function prometheusArgs(ctx: VizContext): string[] {
 
 function prometheusContainer(ctx: VizContext): IContainer {
   const p = ctx.values.prometheus;
-  const resources = containerResources(p.resources);
+  const resources = buildResources(p.resources);
   const probe = (path: string) => ({ httpGet: { path, port: 9090 }, initialDelaySeconds: 30, timeoutSeconds: 30 });
   const ruleMounts: IVolumeMount[] = (p.ruleConfigMapMounts ?? []).map((m) => ({
     name: m.name,

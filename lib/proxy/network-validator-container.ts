@@ -8,7 +8,7 @@ import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { MeshValues } from '../values/mesh/types.js';
 import { NETWORK_VALIDATOR_BINARY, NETWORK_VALIDATOR_CONTAINER_NAME } from './context.js';
 import { proxyImage, proxyImagePullPolicy } from './images.js';
-import { buildResources } from './resources.js';
+import { buildResources } from '../pod/resources.js';
 
 /** The validator's connect address: the configured one, else a public IPv4 (or ULA IPv6) address. */
 export function networkValidatorConnectAddr(values: MeshValues): string {

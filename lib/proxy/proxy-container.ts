@@ -23,7 +23,7 @@ import {
 } from './context.js';
 import { buildProxyEnv } from './env.js';
 import { proxyImage, proxyImagePullPolicy } from './images.js';
-import { buildResources } from './resources.js';
+import { buildResources } from '../pod/resources.js';
 
 /** The proxy container's name (`proxyContainerName`, default `linkerd-proxy`). */
 export function proxyContainerName(values: MeshValues): string {

@@ -10,7 +10,7 @@ import { runAsIds } from '../pod/run-as.js';
 import type { MeshValues } from '../values/mesh/types.js';
 import { PROXY_INIT_BINARY, PROXY_INIT_CONTAINER_NAME } from './context.js';
 import { proxyImage, proxyImagePullPolicy } from './images.js';
-import { buildResources, hasResources } from './resources.js';
+import { buildResources, hasResources } from '../pod/resources.js';
 
 /** iptables front-ends per `proxyInit.iptablesMode` (an empty mode means legacy, as upstream). */
 const FIREWALL_BINARIES: Readonly<Record<string, readonly [string, string]>> = {
