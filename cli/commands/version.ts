@@ -3,7 +3,7 @@
  * line with the Linkerd release meshform renders, then meshform's own version. Offline there is no
  * server version to ask for, so `--client` changes nothing.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { LINKERD_VERSION } from '../../lib/versions.js';
 import type { FlagTable } from '../help.js';
 import type { Command } from '../io.js';
@@ -14,10 +14,15 @@ const VERSION_OPTIONS = {
   client: { type: 'boolean', description: "print the client's version only (always the case offline)" },
 } as const satisfies FlagTable;
 
-/** meshform's package version, read where npm put it. */
+/** meshform's package version, from the nearest package.json up (cli/ in a checkout, build/cli/ when built). */
 function meshformVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-  return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  for (let dir = new URL('.', import.meta.url); dir.pathname !== '/'; dir = new URL('..', dir)) {
+    const file = new URL('package.json', dir);
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  }
+  return 'unknown';
 }
 
 export const version: Command = async (args, io) => {

@@ -1,0 +1,20 @@
+/**
+ * `meshform`: the cdk8s constructs — `Mesh` (every install phase from one spec), the phase charts,
+ * the helpers that mesh an application's own workloads and traffic (`meshWorkload`,
+ * `meshNamespace`, opaque ports, ingress), synth to numbered phase files, the props and the errors.
+ * Re-exports only: importing it registers nothing and writes nothing. The framework-free model is
+ * `meshform/model`, the Pulumi components `meshform/pulumi`.
+ */
+export * from './mesh.js';
+export * from './crds/crds-chart.js';
+export { ControlPlaneChart, type ControlPlaneChartProps } from './control-plane/control-plane-chart.js';
+export * from './cni/index.js';
+export * from './viz/index.js';
+export * from './multicluster/index.js';
+export * from './identity/index.js';
+export * from './grafana/index.js';
+export * from './workload/index.js';
+export * from './synth.js';
+export * from './rotation-guard.js';
+export * from '../lib/props/index.js';
+export * from '../lib/errors.js';

@@ -1,0 +1,20 @@
+/**
+ * `meshform/model`: the framework-free model — upstream's value trees (control plane, CNI, viz,
+ * multicluster) with their defaults, HA overlays, resolution and validation; the typed props; the
+ * identity material (generate, parse, check, rotate); the injection model (decide, annotate, inject,
+ * uninject); the error contract. No cdk8s, no Pulumi. Re-exports only: importing it does nothing.
+ */
+export * from './errors.js';
+export * from './versions.js';
+export { toYaml, toYamlStream, toJsonStream, type KubeObject } from './manifest.js';
+export type { Scalar, Value, ValueTree } from './values/tree.js';
+export * from './values/mesh/index.js';
+export * from './values/cni/index.js';
+export * from './values/viz/index.js';
+export * from './values/multicluster/index.js';
+// Both trees have a `controller` section; the multicluster one is renamed here.
+export type { ControllerValues } from './values/mesh/index.js';
+export type { ControllerValues as MulticlusterControllerValues } from './values/multicluster/index.js';
+export * from './props/index.js';
+export * from './identity/index.js';
+export * from './inject/index.js';
