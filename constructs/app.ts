@@ -15,12 +15,12 @@
 import { statSync } from 'node:fs';
 import { App } from 'cdk8s';
 import { checkIdentity } from '../lib/identity/check.js';
-import { identityValuesOverlay, loadOrCreateIdentity, vizTlsOverlay } from '../lib/identity/store.js';
+import { identityValuesOverlay, loadOrCreateIdentity, vizTlsOverlay, type LocalIdentity } from '../lib/identity/store.js';
 import { MeshformError } from '../lib/errors.js';
 import { describeFsError } from '../lib/fs/fs-error.js';
 import { DEFAULT_IDENTITY_DIR, DEFAULT_TRUST_DOMAIN } from './app-defaults.js';
 import { Mesh } from './mesh.js';
-import { guardRotation } from './rotation-guard.js';
+import { guardRotation, readSynthesizedObjects } from './rotation-guard.js';
 import { synthPhases } from './synth.js';
 
 const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
@@ -72,10 +72,25 @@ async function generatedIdentityMesh(app: App): Promise<Mesh> {
       errors.map((f) => ({ path: f.check, value: undefined, message: f.message })),
     );
   }
+  requirePreviousSynthDuringRotation(identity);
   return new Mesh(app, 'mesh', {
     mesh: { installGatewayAPI: true, values: identityValuesOverlay(identity) },
     viz: { values: vizTlsOverlay(identity) },
   });
+}
+
+/**
+ * The rotation guard compares the render with the files last synthesized to the outdir, but
+ * `cdk8s synth` empties its output directory before running the app: with nothing to compare, a
+ * rotation step would go through unchecked, so mid-rotation that is refused; otherwise it is said.
+ */
+function requirePreviousSynthDuringRotation(identity: LocalIdentity): void {
+  if (readSynthesizedObjects(outdir, () => false) !== undefined) return;
+  const why = `${outdir} holds no previous synth to check trust-anchor changes against (cdk8s synth empties its output directory first; npm run synth keeps it)`;
+  if (identity.rotation) {
+    throw new MeshformError(`refusing to synthesize trust-anchor rotation phase ${identity.rotation.phase} of ${identity.dir}: ${why} (nothing written)`);
+  }
+  if (!identity.generated.length) log(`meshform: warning: ${why}`);
 }
 
 /** A path the synth will create as a directory must not be a file: say so naming the variable. */
