@@ -6,3 +6,4 @@ export * from './manual-injection.js';
 export * from './mesh-namespace.js';
 export * from './opaque-ports.js';
 export * from './nginx-ingress.js';
+export * from './workload-mesh.js';

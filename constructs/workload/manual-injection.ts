@@ -10,20 +10,20 @@
 import type { ApiObject } from 'cdk8s';
 import { MeshformError } from '../../lib/errors.js';
 import { injectObject } from '../../lib/inject/inject.js';
-import { manualInjectionIssues } from '../../lib/inject/manual.js';
 import { podMetaOf, podTemplateOf, type ManifestObject } from '../../lib/inject/workload.js';
 import { proxyConfigAnnotations } from '../../lib/proxy-config/annotations.js';
 import { mergeValues } from '../../lib/values/tree.js';
 import type { MeshValues } from '../../lib/values/mesh/types.js';
 import type { MeshWorkloadOptions } from './options.js';
 import { revisionAnnotations } from './pod-annotations.js';
+import { workloadMesh, type WorkloadMesh } from './workload-mesh.js';
 
 /** Objects already wrapped, so meshing twice does not inject twice. */
 const wrapped = new WeakSet<ApiObject>();
 
 /** The values the sidecar is rendered from: the mesh's, with ingress mode switched on when asked. */
-function sidecarValues(options: MeshWorkloadOptions): MeshValues {
-  return options.ingressMode ? mergeValues(options.meshValues, { proxy: { isIngress: true } }) : options.meshValues;
+function sidecarValues(options: MeshWorkloadOptions, mesh: WorkloadMesh): MeshValues {
+  return options.ingressMode ? mergeValues(mesh.values, { proxy: { isIngress: true } }) : mesh.values;
 }
 
 /** Injects a rendered object; throws a MeshformError when the pod cannot be meshed. */
@@ -31,17 +31,17 @@ export function injectRendered(rendered: ManifestObject, options: MeshWorkloadOp
   const ref = podTemplateOf(rendered);
   const name = `${String(rendered.kind)}/${String((rendered.metadata as { name?: string } | undefined)?.name ?? '')}`;
   if (!ref) throw new MeshformError(`cannot mesh ${name}`, [{ path: name, value: rendered.kind, message: 'has no pod template' }]);
-  const missing = manualInjectionIssues(options.meshValues);
-  if (missing.length) throw new MeshformError(`cannot mesh ${name} in manual mode`, missing);
+  const mesh = workloadMesh(options);
+  if (mesh.manualIssues.length) throw new MeshformError(`cannot mesh ${name} in manual mode`, mesh.manualIssues);
   const meta = podMetaOf(ref);
   // The overrides go on the template first: injectObject reads them as the pod's own annotations,
   // exactly as it would from a hand-annotated manifest, and keeps them (they are config.linkerd.io/*).
   meta.annotations = { ...(meta.annotations ?? {}), ...config, ...revisionAnnotations(options) };
   const { object, report } = injectObject(rendered, {
-    values: sidecarValues(options),
-    meshValues: options.meshValues,
+    values: sidecarValues(options, mesh),
+    meshValues: mesh.values,
     manual: true,
-    controlPlaneNamespace: options.controlPlaneNamespace ?? 'linkerd',
+    controlPlaneNamespace: mesh.controlPlaneNamespace,
   });
   if (report.status !== 'injected') {
     const issues = report.reasons.map((r) => ({ path: name, value: r.code, message: r.message }));
@@ -53,8 +53,10 @@ export function injectRendered(rendered: ManifestObject, options: MeshWorkloadOp
 /** Makes `apiObject` render with the sidecar injected. */
 export function injectManually(apiObject: ApiObject, options: MeshWorkloadOptions): void {
   if (wrapped.has(apiObject)) return;
+  // Checked now, so missing anchors or a bad ProxyConfig fail at the call site rather than at synth.
+  const { manualIssues } = workloadMesh(options);
+  if (manualIssues.length) throw new MeshformError(`cannot mesh ${apiObject.kind}/${apiObject.name} in manual mode`, manualIssues);
   wrapped.add(apiObject);
-  // Validated now, so a bad ProxyConfig fails at the call site rather than at synth.
   const config = proxyConfigAnnotations(options.proxyConfig ?? {});
   const render = apiObject.toJson.bind(apiObject);
   apiObject.toJson = () => injectRendered(render() as ManifestObject, options, config);

@@ -10,6 +10,7 @@ import { podMetaOf, podSpecOf, podTemplateOf, type ManifestObject } from '../../
 import { injectManually } from './manual-injection.js';
 import type { MeshWorkloadOptions } from './options.js';
 import { podTemplateAnnotations } from './pod-annotations.js';
+import { workloadMesh } from './workload-mesh.js';
 
 /** RFC 6901: `/` and `~` in a key are escaped in a JSON pointer. */
 export function pointerSegment(key: string): string {
@@ -35,7 +36,7 @@ function annotateByPatch(apiObject: ApiObject, options: MeshWorkloadOptions): vo
   const hadMeta = typeof ref.holder.metadata === 'object' && ref.holder.metadata !== null;
   const annotations = hadMeta ? (ref.holder.metadata as { annotations?: unknown }).annotations : undefined;
   const decision = decideInjection(podMetaOf(ref), podSpecOf(ref), {
-    serviceAccountTokenProjection: options.meshValues.identity.serviceAccountTokenProjection,
+    serviceAccountTokenProjection: workloadMesh(options).values.identity.serviceAccountTokenProjection,
   });
   if (decision.reasons.length) {
     throw new MeshformError(`cannot mesh ${name}`, decision.reasons.map((r) => ({ path: name, value: r.code, message: r.message })));

@@ -13,6 +13,7 @@ import type { MutableMeta } from '../../lib/inject/workload.js';
 import { injectManually } from './manual-injection.js';
 import type { MeshWorkloadOptions } from './options.js';
 import { podTemplateAnnotations } from './pod-annotations.js';
+import { workloadMesh } from './workload-mesh.js';
 
 /** Only what the injection decision reads: names, images and port protocols. */
 function sketch(c: Container): IContainer {
@@ -36,7 +37,7 @@ function podSketch(workload: Workload): IPodSpec {
 function assertInjectable(workload: Workload, options: MeshWorkloadOptions): void {
   const meta = workload.podMetadata.toJson() as MutableMeta;
   const decision = decideInjection(meta, podSketch(workload), {
-    serviceAccountTokenProjection: options.meshValues.identity.serviceAccountTokenProjection,
+    serviceAccountTokenProjection: workloadMesh(options).values.identity.serviceAccountTokenProjection,
   });
   if (decision.reasons.length) {
     const name = `${workload.node.path}`;

@@ -1,6 +1,7 @@
 /**
  * Options shared by the app-code meshing helpers (`meshWorkload`, `meshPodTemplate`, `meshNamespace`).
  */
+import type { MeshReference } from '../../lib/mesh-reference/types.js';
 import type { ProxyConfig } from '../../lib/proxy-config/types.js';
 import type { MeshValues } from '../../lib/values/mesh/types.js';
 
@@ -21,10 +22,19 @@ export interface MeshNamespaceOptions {
 
 export interface MeshWorkloadOptions {
   /**
-   * The installed mesh's resolved values (`Mesh.values`, or `resolveMeshValues(...)`): the revision
-   * annotation is derived from them, and manual mode renders the sidecar from them.
+   * The installed mesh's public facts (`Mesh.reference`, `meshform reference`, `meshReferenceFromManifests`):
+   * the revision annotation is derived from it, and manual mode renders the sidecar from it (manual
+   * mode needs its `trustAnchorsPem`; annotation mode needs no anchors). Give this or `meshValues`.
+   * @default - `meshValues`
    */
-  readonly meshValues: MeshValues;
+  readonly mesh?: MeshReference;
+  /**
+   * The installed mesh's resolved values, the older way in (they hold the issuer when resolved for an
+   * install). Give `mesh` or this, not both.
+   * @default - `mesh`
+   * @deprecated pass `mesh: meshReferenceFromValues(values)` (or `Mesh.reference`) instead.
+   */
+  readonly meshValues?: MeshValues;
   /** @default 'annotation' */
   readonly mode?: MeshMode;
   /** Per-workload proxy overrides, written as `config.linkerd.io/*` annotations. @default - none */
@@ -41,6 +51,9 @@ export interface MeshWorkloadOptions {
    * trust anchors change. @default true
    */
   readonly rollOnMeshChange?: boolean;
-  /** Namespace of the control plane (manual mode: where the proxy finds identity and destination). @default 'linkerd' */
+  /**
+   * Namespace of the control plane (manual mode: where the proxy finds identity and destination).
+   * @default - the reference's `controlPlaneNamespace`, else 'linkerd'
+   */
   readonly controlPlaneNamespace?: string;
 }

@@ -4,8 +4,9 @@
  */
 import { INJECT_ANNOTATION, INJECT_ENABLED, INJECT_INGRESS } from '../../lib/inject/keys.js';
 import { proxyConfigAnnotations } from '../../lib/proxy-config/annotations.js';
-import { MESH_REVISION_ANNOTATION, meshRevision } from '../../lib/proxy-config/revision.js';
+import { MESH_REVISION_ANNOTATION } from '../../lib/proxy-config/revision.js';
 import type { MeshNamespaceOptions, MeshWorkloadOptions } from './options.js';
+import { workloadMesh } from './workload-mesh.js';
 
 /** `linkerd.io/inject` plus the ProxyConfig annotations (validated: throws a MeshformError). */
 export function injectAnnotations(options: MeshNamespaceOptions): Record<string, string> {
@@ -17,7 +18,7 @@ export function injectAnnotations(options: MeshNamespaceOptions): Record<string,
 
 /** The revision annotation, unless the caller opted out. */
 export function revisionAnnotations(options: MeshWorkloadOptions): Record<string, string> {
-  return options.rollOnMeshChange === false ? {} : { [MESH_REVISION_ANNOTATION]: meshRevision(options.meshValues) };
+  return options.rollOnMeshChange === false ? {} : { [MESH_REVISION_ANNOTATION]: workloadMesh(options).revision };
 }
 
 /** Everything an annotation-mode pod template gets. */

@@ -143,9 +143,9 @@ test('manual mode refuses a mesh whose trust anchors live only in the cluster (c
   const c = chart();
   const external = { ...values, identityTrustAnchorsPEM: '', identity: { ...values.identity, externalCA: true } };
   const d = new kplus.Deployment(c, 'd', { metadata: { name: 'web' }, containers: [container] });
-  meshWorkload(d, { meshValues: external, mode: 'manual' });
+  // Refused at the call, not later at synth.
   assert.throws(
-    () => c.toJson(),
+    () => meshWorkload(d, { meshValues: external, mode: 'manual' }),
     (e: unknown) =>
       e instanceof MeshformError &&
       e.issues[0].path === 'identityTrustAnchorsPEM' &&

@@ -1,0 +1,172 @@
+/**
+ * Reading a mesh reference that app code was handed (a file, a stack output, an object literal):
+ * every problem is collected and named by its path in the reference, the defaults are filled in, and
+ * the proxy values the injector would apply are resolved (and validated) as upstream's chart does.
+ */
+import { MeshformError, type ValidationIssue } from '../errors.js';
+import { parseCertificatesPem } from '../identity/pem.js';
+import { LINKERD_VERSION } from '../versions.js';
+import { resolveMeshValues } from '../values/mesh/resolve.js';
+import type { MeshValues } from '../values/mesh/types.js';
+import { cloneValue, isTree, mergeValues, type ValueTree } from '../values/tree.js';
+import { DEFAULT_CONTROL_PLANE_NAMESPACE } from './from-values.js';
+import {
+  MESH_REFERENCE_API_VERSION,
+  MESH_REFERENCE_KIND,
+  PROXY_DEFAULT_IDENTITY_KEYS,
+  PROXY_DEFAULT_KEYS,
+  type MeshReference,
+} from './types.js';
+
+/** A validated reference with every default filled in, and the mesh values it stands for. */
+export interface ResolvedMeshReference {
+  readonly reference: Required<Omit<MeshReference, 'trustAnchorsPem'>> & Pick<MeshReference, 'trustAnchorsPem'>;
+  /**
+   * The control plane's values as far as injection reads them (chart defaults ⊕ `proxyDefaults` ⊕
+   * the reference's versions, domains and anchors); no identity issuer.
+   */
+  readonly values: MeshValues;
+}
+
+const FIELDS = ['apiVersion', 'kind', 'linkerdVersion', 'proxyVersion', 'controlPlaneNamespace', 'clusterDomain', 'trustDomain', 'trustAnchorsPem', 'proxyDefaults'];
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const DNS_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Where a values issue points in the reference: its own fields, else under `proxyDefaults`. */
+const VALUE_PATHS: Readonly<Record<string, string>> = {
+  linkerdVersion: 'linkerdVersion',
+  'proxy.image.version': 'proxyVersion',
+  clusterDomain: 'clusterDomain',
+  identityTrustDomain: 'trustDomain',
+  identityTrustAnchorsPEM: 'trustAnchorsPem',
+};
+
+function referencePath(valuePath: string): string {
+  return VALUE_PATHS[valuePath] ?? `proxyDefaults.${valuePath}`;
+}
+
+function checkFields(input: Record<string, unknown>, issues: ValidationIssue[]): void {
+  if (input.apiVersion !== MESH_REFERENCE_API_VERSION) {
+    issues.push({ path: 'apiVersion', value: input.apiVersion, message: `must be ${MESH_REFERENCE_API_VERSION}` });
+  }
+  if (input.kind !== MESH_REFERENCE_KIND) issues.push({ path: 'kind', value: input.kind, message: `must be ${MESH_REFERENCE_KIND}` });
+  for (const key of Object.keys(input)) {
+    if (!FIELDS.includes(key)) issues.push({ path: key, value: input[key], message: `is not a MeshReference field (allowed: ${FIELDS.join(', ')})` });
+  }
+  for (const key of ['linkerdVersion', 'proxyVersion', 'controlPlaneNamespace', 'clusterDomain', 'trustDomain', 'trustAnchorsPem']) {
+    const value = input[key];
+    if (value !== undefined && (typeof value !== 'string' || value === '')) {
+      issues.push({ path: key, value, message: 'must be a non-empty string (leave it out for the default)' });
+    }
+  }
+  const ns = input.controlPlaneNamespace;
+  if (typeof ns === 'string' && ns && !DNS_LABEL.test(ns)) {
+    issues.push({ path: 'controlPlaneNamespace', value: ns, message: 'must be a DNS-1123 label (lowercase letters, digits, "-", at most 63 characters)' });
+  }
+  for (const key of ['clusterDomain', 'trustDomain']) {
+    const value = input[key];
+    if (typeof value === 'string' && value && !DNS_NAME.test(value)) {
+      issues.push({ path: key, value, message: 'must be a DNS name (lowercase letters, digits, "-" and ".")' });
+    }
+  }
+  const anchors = input.trustAnchorsPem;
+  if (typeof anchors === 'string' && anchors) {
+    const parsed = parseCertificatesPem(anchors);
+    if (!parsed.ok || !parsed.value.length) issues.push({ path: 'trustAnchorsPem', value: anchors, message: `must be PEM certificates${parsed.ok ? '' : `: ${parsed.error}`}` });
+  }
+  checkProxyDefaults(input.proxyDefaults, issues);
+}
+
+function checkProxyDefaults(defaults: unknown, issues: ValidationIssue[]): void {
+  if (defaults === undefined) return;
+  if (!isTree(defaults)) {
+    issues.push({ path: 'proxyDefaults', value: defaults, message: 'must be a map of upstream value keys' });
+    return;
+  }
+  for (const key of Object.keys(defaults)) {
+    if (!PROXY_DEFAULT_KEYS.includes(key)) {
+      issues.push({ path: `proxyDefaults.${key}`, value: undefined, message: `is not an injection value (allowed: ${PROXY_DEFAULT_KEYS.join(', ')})` });
+    }
+  }
+  const identity = defaults.identity;
+  if (isTree(identity)) {
+    for (const key of Object.keys(identity)) {
+      if (!PROXY_DEFAULT_IDENTITY_KEYS.includes(key)) {
+        issues.push({ path: `proxyDefaults.identity.${key}`, value: undefined, message: `is not an injection value (allowed: ${PROXY_DEFAULT_IDENTITY_KEYS.join(', ')}); a reference holds no issuer` });
+      }
+    }
+  }
+  const image = isTree(defaults.proxy) && isTree(defaults.proxy.image) ? defaults.proxy.image : undefined;
+  if (image?.version !== undefined) {
+    issues.push({ path: 'proxyDefaults.proxy.image.version', value: image.version, message: 'give the proxy version as proxyVersion' });
+  }
+}
+
+/** The user values the reference stands for: its proxy defaults plus its top-level facts. */
+function userValuesOf(ref: ResolvedMeshReference['reference']): ValueTree {
+  const user = cloneValue(ref.proxyDefaults);
+  const top: ValueTree = {
+    linkerdVersion: ref.linkerdVersion,
+    clusterDomain: ref.clusterDomain,
+    // The chart's own fallback (trust domain = cluster domain) is kept when they agree.
+    ...(ref.trustDomain !== ref.clusterDomain ? { identityTrustDomain: ref.trustDomain } : {}),
+    ...(ref.trustAnchorsPem ? { identityTrustAnchorsPEM: ref.trustAnchorsPem } : {}),
+    ...(ref.proxyVersion !== ref.linkerdVersion ? { proxy: { image: { version: ref.proxyVersion } } } : {}),
+  };
+  return mergeValues(user, top);
+}
+
+const cache = new WeakMap<object, ResolvedMeshReference>();
+
+/** Validates `input` (all problems at once, by path) and resolves it; throws a MeshformError. */
+export function resolveMeshReference(input: unknown, source = 'mesh reference'): ResolvedMeshReference {
+  if (typeof input === 'object' && input !== null) {
+    const cached = cache.get(input);
+    if (cached) return cached;
+  }
+  if (!isTree(input)) throw new MeshformError(`invalid ${source}`, [{ path: '', value: input, message: `must be a ${MESH_REFERENCE_KIND} object (apiVersion ${MESH_REFERENCE_API_VERSION})` }]);
+  const issues: ValidationIssue[] = [];
+  checkFields(input, issues);
+  if (issues.length) throw new MeshformError(`invalid ${source}`, issues);
+
+  const given = input as unknown as MeshReference;
+  const linkerdVersion = given.linkerdVersion ?? LINKERD_VERSION;
+  const clusterDomain = given.clusterDomain ?? 'cluster.local';
+  const reference: ResolvedMeshReference['reference'] = {
+    apiVersion: MESH_REFERENCE_API_VERSION,
+    kind: MESH_REFERENCE_KIND,
+    linkerdVersion,
+    proxyVersion: given.proxyVersion ?? linkerdVersion,
+    controlPlaneNamespace: given.controlPlaneNamespace ?? DEFAULT_CONTROL_PLANE_NAMESPACE,
+    clusterDomain,
+    trustDomain: given.trustDomain ?? clusterDomain,
+    ...(given.trustAnchorsPem ? { trustAnchorsPem: given.trustAnchorsPem } : {}),
+    proxyDefaults: cloneValue(given.proxyDefaults ?? {}),
+  };
+  let values: MeshValues;
+  try {
+    values = resolveMeshValues({ user: userValuesOf(reference), crdsOnly: true });
+  } catch (e) {
+    if (!(e instanceof MeshformError)) throw e;
+    throw new MeshformError(`invalid ${source}`, e.issues.map((issue) => ({ ...issue, path: referencePath(issue.path) })));
+  }
+  const resolved = { reference, values };
+  cache.set(input, resolved);
+  return resolved;
+}
+
+/** Validates `input` and returns it complete (every default written out): what `meshform reference` prints. */
+export function parseMeshReference(input: unknown, source?: string): MeshReference {
+  return resolveMeshReference(input, source).reference;
+}
+
+/** What manual injection needs that annotation mode does not: the trust anchors. */
+export function manualReferenceIssues(ref: MeshReference): ValidationIssue[] {
+  if (ref.trustAnchorsPem?.trim()) return [];
+  return [{
+    path: 'trustAnchorsPem',
+    value: undefined,
+    message: 'is required for manual injection (the anchors are written into every proxy): export the reference from the mesh ' +
+      '(meshform reference, Mesh.reference) or add the anchors; annotation mode needs none, the proxy injector adds them',
+  }];
+}
