@@ -2,6 +2,8 @@
  * `meshform/pulumi`: the Pulumi components — `LinkerdMesh` (every phase applied in order, identity
  * included), its phase groups and identity, and `MulticlusterLink`. Re-exports only: importing it
  * registers no resource; the Pulumi program of this repository is stacks/index.ts.
+ *
+ * @module meshform/pulumi
  */
 export * from './linkerd-mesh.js';
 export * from './mesh-phase.js';
