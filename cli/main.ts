@@ -41,6 +41,11 @@ const COMMANDS: Record<string, Verb> = {
     summary: 'Certificate checks on identity material without a cluster (+ rotation checks with --deployed)',
     load: async () => (await import('./commands/check.js')).check,
   },
+  reference: {
+    summary: "Print the mesh's MeshReference (versions, domains, trust anchors, proxy defaults; no keys) for meshing app workloads",
+    details: 'From the values (-f/--set, as install takes them; no issuer needed) or from --from-manifests FILE (a render, or\nkubectl get cm -n linkerd linkerd-config -o yaml). App code passes it to meshWorkload({ mesh }); inject takes it as --mesh-reference.',
+    load: async () => (await import('./commands/reference.js')).reference,
+  },
   version: { summary: 'Print the client version', load: async () => (await import('./commands/version.js')).version },
 };
 

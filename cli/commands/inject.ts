@@ -22,7 +22,9 @@ import {
   type ManifestDocument,
   type RawFlagValue,
 } from '../../lib/inject/index.js';
+import { manualReferenceIssues, resolveMeshReference } from '../../lib/mesh-reference/resolve.js';
 import { resolveMeshValues } from '../../lib/values/mesh/index.js';
+import { parseYamlDocument } from '../../lib/yaml-input.js';
 import { mergeUserValues, userValues } from '../../lib/values/tree.js';
 import type { FlagSpec, FlagTable } from '../help.js';
 import { UsageError, type Command, type CommandIO } from '../io.js';
@@ -40,7 +42,8 @@ const INJECT_OPTIONS: FlagTable = {
   'disable-identity': { type: 'boolean', hidden: true, description: 'no longer supported: always refused' },
   // Accepted only to point at -L: inject installs nothing into a namespace.
   namespace: { type: 'string', short: 'n', hidden: true, description: 'not for inject: see -L/--linkerd-namespace' },
-  'linkerd-namespace': { type: 'string', short: 'L', valueName: 'NS', description: 'namespace of the control plane (default linkerd)' },
+  'linkerd-namespace': { type: 'string', short: 'L', valueName: 'NS', description: 'namespace of the control plane (default linkerd, or the --mesh-reference\'s)' },
+  'mesh-reference': { type: 'string', valueName: 'FILE', description: 'the installed mesh as a MeshReference (meshform reference prints it), instead of -f MESH_VALUES' },
   ...RENDER_OPTIONS,
   ...Object.fromEntries(
     INJECT_VALUE_FLAGS.map((f): [string, FlagSpec] => [
@@ -102,12 +105,19 @@ export const inject: Command = async (args, io) => {
   const flags = injectFlagTree(options as Record<string, RawFlagValue | undefined>);
   if (flags.issues.length) throw new UsageError(new MeshformError('invalid flags', flags.issues).message);
 
-  // The installed mesh: the -f files alone. The workload: files, --set, then the flags.
+  // The installed mesh: the -f files alone (or the reference). The workload: that, --set, then the flags.
+  const referenceFile = options['mesh-reference'] as string | undefined;
+  if (referenceFile !== undefined && (options.values !== undefined || parsed.ha)) {
+    throw new UsageError('--mesh-reference describes the installed mesh: -f/--values and --ha cannot be combined with it (use --set for the workload)');
+  }
+  const reference = referenceFile === undefined ? undefined : resolveMeshReference(parseYamlDocument(readInputFile(referenceFile, io.cwd, '--mesh-reference'), `--mesh-reference ${referenceFile}`), `--mesh-reference ${referenceFile}`);
   const files = ((options.values as string[] | undefined) ?? []).map((f) => readValuesFile(f, io.cwd));
-  const meshValues = resolveMeshValues({ user: userValues(files), ha: parsed.ha, crdsOnly: true });
-  const values = resolveMeshValues({ user: mergeUserValues([parsed.user, flags.tree]), ha: parsed.ha, crdsOnly: true });
+  const meshUser = reference ? reference.valueTree : userValues(files);
+  const meshValues = reference ? reference.values : resolveMeshValues({ user: meshUser, ha: parsed.ha, crdsOnly: true });
+  const values = resolveMeshValues({ user: mergeUserValues([reference ? meshUser : {}, parsed.user, flags.tree]), ha: parsed.ha, crdsOnly: true });
   const manual = options.manual === true;
-  const manualIssues = manual ? manualInjectionIssues(values) : [];
+  // With a reference, missing anchors are named as the reference spells them.
+  const manualIssues = !manual ? [] : reference && !values.identityTrustAnchorsPEM ? manualReferenceIssues(reference.reference) : manualInjectionIssues(values);
   if (manualIssues.length) throw new MeshformError('cannot inject the proxy', manualIssues);
 
   const docs = await readManifestInput(parsed.positionals, io);
@@ -115,7 +125,7 @@ export const inject: Command = async (args, io) => {
     values,
     meshValues,
     manual,
-    controlPlaneNamespace: (options['linkerd-namespace'] as string | undefined) ?? 'linkerd',
+    controlPlaneNamespace: (options['linkerd-namespace'] as string | undefined) ?? reference?.reference.controlPlaneNamespace ?? 'linkerd',
     enableDebugSidecar: options['enable-debug-sidecar'] === true,
     closeWaitTimeoutNs,
   });

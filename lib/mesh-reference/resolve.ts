@@ -6,6 +6,7 @@
 import { MeshformError, type ValidationIssue } from '../errors.js';
 import { parseCertificatesPem } from '../identity/pem.js';
 import { LINKERD_VERSION } from '../versions.js';
+import { parseYamlDocument } from '../yaml-input.js';
 import { resolveMeshValues } from '../values/mesh/resolve.js';
 import type { MeshValues } from '../values/mesh/types.js';
 import { cloneValue, isTree, mergeValues, type ValueTree } from '../values/tree.js';
@@ -26,6 +27,8 @@ export interface ResolvedMeshReference {
    * the reference's versions, domains and anchors); no identity issuer.
    */
   readonly values: MeshValues;
+  /** The upstream value keys `values` was resolved from (for a caller that layers its own on top, as inject does). */
+  readonly valueTree: ValueTree;
 }
 
 const FIELDS = ['apiVersion', 'kind', 'linkerdVersion', 'proxyVersion', 'controlPlaneNamespace', 'clusterDomain', 'trustDomain', 'trustAnchorsPem', 'proxyDefaults'];
@@ -143,14 +146,15 @@ export function resolveMeshReference(input: unknown, source = 'mesh reference'):
     ...(given.trustAnchorsPem ? { trustAnchorsPem: given.trustAnchorsPem } : {}),
     proxyDefaults: cloneValue(given.proxyDefaults ?? {}),
   };
+  const valueTree = userValuesOf(reference);
   let values: MeshValues;
   try {
-    values = resolveMeshValues({ user: userValuesOf(reference), crdsOnly: true });
+    values = resolveMeshValues({ user: valueTree, crdsOnly: true });
   } catch (e) {
     if (!(e instanceof MeshformError)) throw e;
     throw new MeshformError(`invalid ${source}`, e.issues.map((issue) => ({ ...issue, path: referencePath(issue.path) })));
   }
-  const resolved = { reference, values };
+  const resolved = { reference, values, valueTree };
   cache.set(input, resolved);
   return resolved;
 }
@@ -169,4 +173,9 @@ export function manualReferenceIssues(ref: MeshReference): ValidationIssue[] {
     message: 'is required for manual injection (the anchors are written into every proxy): export the reference from the mesh ' +
       '(meshform reference, Mesh.reference) or add the anchors; annotation mode needs none, the proxy injector adds them',
   }];
+}
+
+/** A reference written as YAML or JSON (what `meshform reference` prints), validated and completed. */
+export function parseMeshReferenceText(text: string, source = 'mesh reference'): MeshReference {
+  return parseMeshReference(parseYamlDocument(text, source), source);
 }
