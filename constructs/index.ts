@@ -14,6 +14,8 @@ export * from './multicluster/index.js';
 export * from './identity/index.js';
 export * from './grafana/index.js';
 export * from './workload/index.js';
+// What app code meshes with: the mesh's public facts, read from a file, a render or a stack output.
+export * from '../lib/mesh-reference/index.js';
 export * from './synth.js';
 export * from './rotation-guard.js';
 export * from '../lib/props/index.js';

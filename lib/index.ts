@@ -18,3 +18,4 @@ export type { ControllerValues as MulticlusterControllerValues } from './values/
 export * from './props/index.js';
 export * from './identity/index.js';
 export * from './inject/index.js';
+export * from './mesh-reference/index.js';
