@@ -6,10 +6,11 @@
 import type { IDaemonSet } from 'kubernetes-models/apps/v1/DaemonSet';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { INodeAffinity } from 'kubernetes-models/v1/NodeAffinity';
-import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import { LINKERD_VERSION } from '../../lib/versions.js';
 import type { CniValues } from '../../lib/values/cni/types.js';
 import { buildResources } from '../../lib/pod/resources.js';
+import { podScheduling } from '../../lib/pod/scheduling.js';
+import { restrictedPodSecurityContext } from '../../lib/pod/security-context.js';
 import { CNI_CONFIG_MAP, CNI_NAME, CNI_RESOURCE_LABEL, cniLabels } from './labels.js';
 
 const CREATED_BY = `linkerd/cli ${LINKERD_VERSION}`;
@@ -108,14 +109,13 @@ export function cniDaemonSet(values: CniValues, namespace: string): IDaemonSet {
           annotations: { 'linkerd.io/created-by': CREATED_BY, 'linkerd.io/inject': 'disabled' },
         },
         spec: {
-          ...(values.tolerations?.length && { tolerations: structuredClone(values.tolerations) as unknown as IToleration[] }),
+          ...podScheduling({ tolerations: values.tolerations, priorityClassName: values.priorityClassName }),
           nodeSelector: { 'kubernetes.io/os': 'linux' },
           ...(values.nodeAffinity &&
             Object.keys(values.nodeAffinity).length > 0 && {
               affinity: { nodeAffinity: structuredClone(values.nodeAffinity) as INodeAffinity },
             }),
-          ...(values.priorityClassName && { priorityClassName: values.priorityClassName }),
-          securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+          securityContext: restrictedPodSecurityContext(),
           serviceAccountName: CNI_NAME,
           ...(values.extraInitContainers.length > 0 && { initContainers: structuredClone(values.extraInitContainers) as unknown as IContainer[] }),
           containers,

@@ -8,6 +8,7 @@ import type { IRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role'
 import type { IRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { KubeObject } from '../../lib/manifest.js';
+import { imagePullSecrets } from '../../lib/pod/scheduling.js';
 import type { CniValues } from '../../lib/values/cni/types.js';
 import { CNI_NAME, cniLabels, kube } from './labels.js';
 
@@ -16,7 +17,7 @@ export function cniServiceAccount(values: CniValues, namespace: string): IServic
     apiVersion: 'v1',
     kind: 'ServiceAccount',
     metadata: { name: CNI_NAME, namespace, labels: cniLabels(values) },
-    ...(values.imagePullSecrets.length > 0 && { imagePullSecrets: values.imagePullSecrets.map((s) => ({ ...s })) }),
+    ...imagePullSecrets(values.imagePullSecrets),
   };
 }
 

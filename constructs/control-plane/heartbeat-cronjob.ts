@@ -6,6 +6,8 @@
 import type { ICronJob } from 'kubernetes-models/batch/v1/CronJob';
 import type { KubeObject } from '../../lib/manifest.js';
 import { buildResources } from '../../lib/pod/resources.js';
+import { podScheduling } from '../../lib/pod/scheduling.js';
+import { restrictedPodSecurityContext } from '../../lib/pod/security-context.js';
 import { pullPolicy } from '../../lib/proxy/index.js';
 import type { ControlPlaneContext } from './context.js';
 import { COMPONENT_LABEL, CREATED_BY_ANNOTATION, createdBy } from './labels.js';
@@ -14,7 +16,6 @@ import {
   controllerSecurityContext,
   kubeApiAccessMount,
   kubeApiAccessVolume,
-  podScheduling,
   WORKLOAD_NS_LABEL,
   workloadLabels,
 } from './workload-common.js';
@@ -60,7 +61,7 @@ export function heartbeatCronJob(ctx: ControlPlaneContext): KubeObject[] {
               ...(nodeAffinity ? { affinity: { nodeAffinity } } : {}),
               ...(priorityClassName ? { priorityClassName } : {}),
               ...(runtimeClassName ? { runtimeClassName } : {}),
-              securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+              securityContext: restrictedPodSecurityContext(),
               serviceAccountName: NAME,
               restartPolicy: 'Never',
               automountServiceAccountToken: false,

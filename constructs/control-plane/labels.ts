@@ -3,6 +3,7 @@
  * `commonLabels` (upstream appends them to every object's labels) and the `linkerd.io/created-by`
  * annotation. Kept in one place so a new object cannot forget one of them.
  */
+import { imagePullSecrets as pullSecretsPartial } from '../../lib/pod/scheduling.js';
 import type { ControlPlaneContext } from './context.js';
 
 /** Label naming the control-plane component an object belongs to. */
@@ -52,6 +53,5 @@ export function createdByAnnotations(
 
 /** The `imagePullSecrets` partial upstream adds to each ServiceAccount (absent when empty). */
 export function imagePullSecrets(ctx: ControlPlaneContext): { imagePullSecrets?: { name: string }[] } {
-  const secrets = ctx.values.imagePullSecrets ?? [];
-  return secrets.length ? { imagePullSecrets: secrets.map((s) => ({ ...(s as { name: string }) })) } : {};
+  return pullSecretsPartial(ctx.values.imagePullSecrets);
 }

@@ -7,15 +7,15 @@
 import { createHash } from 'node:crypto';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IDeploymentStrategy } from 'kubernetes-models/apps/v1/DeploymentStrategy';
-import type { IAffinity } from 'kubernetes-models/v1/Affinity';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import type { IProbe } from 'kubernetes-models/v1/Probe';
 import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
-import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
-import { runAsIds } from '../../lib/pod/run-as.js';
+import { podAffinity } from '../../lib/pod/affinity.js';
+import { podScheduling } from '../../lib/pod/scheduling.js';
+import { restrictedPodSecurityContext, restrictedSecurityContext } from '../../lib/pod/security-context.js';
 import { hasResources } from '../../lib/pod/resources.js';
 import {
   PROXY_VERSION_ANNOTATION,
@@ -45,14 +45,7 @@ export function controllerImage(values: MeshValues): string {
 
 /** The hardened security context of every controller container. */
 export function controllerSecurityContext(values: MeshValues): ISecurityContext {
-  return {
-    capabilities: { drop: ['ALL'] },
-    readOnlyRootFilesystem: true,
-    runAsNonRoot: true,
-    ...runAsIds(values.controllerUID, values.controllerGID),
-    allowPrivilegeEscalation: false,
-    seccompProfile: { type: 'RuntimeDefault' },
-  };
+  return restrictedSecurityContext(values.controllerUID, values.controllerGID);
 }
 
 export { KUBE_API_ACCESS_VOLUME, kubeApiAccessMount, kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
@@ -96,36 +89,6 @@ export function controllerTracingArgs(values: MeshValues): string[] {
 /** Free-form env entries (`additionalEnv`, `experimentalEnv`) copied verbatim. */
 export function extraEnv(...lists: (readonly JsonObject[] | null | undefined)[]): IEnvVar[] {
   return lists.flatMap((l) => (l ?? []).map((e) => structuredClone(e) as unknown as IEnvVar));
-}
-
-/** Upstream's `linkerd.affinity`: pod anti-affinity per component (HA) and the user's node affinity. */
-export function podAffinity(values: MeshValues, component: string): IAffinity | undefined {
-  const selector = { matchExpressions: [{ key: COMPONENT_LABEL, operator: 'In', values: [component] }] };
-  const anti = values.enablePodAntiAffinity
-    ? {
-        podAntiAffinity: {
-          preferredDuringSchedulingIgnoredDuringExecution: [
-            { podAffinityTerm: { labelSelector: selector, topologyKey: 'topology.kubernetes.io/zone' }, weight: 100 },
-          ],
-          requiredDuringSchedulingIgnoredDuringExecution: [
-            { labelSelector: structuredClone(selector), topologyKey: 'kubernetes.io/hostname' },
-          ],
-        },
-      }
-    : {};
-  const node = values.nodeAffinity && Object.keys(values.nodeAffinity).length ? { nodeAffinity: structuredClone(values.nodeAffinity) } : {};
-  const affinity = { ...anti, ...node } as IAffinity;
-  return Object.keys(affinity).length ? affinity : undefined;
-}
-
-/** Scheduling fields shared by every control-plane pod. */
-export function podScheduling(values: MeshValues): Pick<IPodSpec, 'tolerations' | 'nodeSelector' | 'priorityClassName' | 'runtimeClassName'> {
-  return {
-    ...(values.tolerations?.length ? { tolerations: structuredClone(values.tolerations) as unknown as IToleration[] } : {}),
-    ...(values.nodeSelector && Object.keys(values.nodeSelector).length ? { nodeSelector: { ...values.nodeSelector } } : {}),
-    ...(values.priorityClassName ? { priorityClassName: values.priorityClassName } : {}),
-    ...(values.runtimeClassName ? { runtimeClassName: values.runtimeClassName } : {}),
-  };
 }
 
 export interface SidecarOverrides {
@@ -240,7 +203,7 @@ export function controlPlanePodSpec(
   parts: { readonly serviceAccountName: string; readonly containers: IContainer[]; readonly initContainers: IContainer[]; readonly volumes: IVolume[] },
 ): IPodSpec {
   const v = ctx.values;
-  const affinity = podAffinity(v, component);
+  const affinity = podAffinity({ antiAffinity: v.enablePodAntiAffinity, labelKey: COMPONENT_LABEL, labelValue: component, nodeAffinity: v.nodeAffinity });
   const { tolerations, nodeSelector, priorityClassName, runtimeClassName } = podScheduling(v);
   return {
     ...(tolerations ? { tolerations } : {}),
@@ -251,7 +214,7 @@ export function controlPlanePodSpec(
     ...(parts.initContainers.length ? { initContainers: parts.initContainers } : {}),
     ...(priorityClassName ? { priorityClassName } : {}),
     ...(runtimeClassName ? { runtimeClassName } : {}),
-    securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+    securityContext: restrictedPodSecurityContext(),
     serviceAccountName: parts.serviceAccountName,
     volumes: parts.volumes,
   };

@@ -3,6 +3,7 @@
  * the labels and annotations upstream puts on every object.
  */
 import type { KubeObject } from '../../lib/manifest.js';
+import { imagePullSecrets } from '../../lib/pod/scheduling.js';
 import type { MulticlusterValues } from '../../lib/values/multicluster/types.js';
 
 export interface MulticlusterContext {
@@ -28,8 +29,7 @@ export function createdBy(ctx: MulticlusterContext): Record<string, string> {
 
 /** `imagePullSecrets` for a ServiceAccount, when any are configured. */
 export function pullSecrets(ctx: MulticlusterContext): { imagePullSecrets?: { name: string }[] } {
-  const secrets = ctx.values.imagePullSecrets;
-  return secrets.length ? { imagePullSecrets: secrets.map((s) => ({ ...s })) } : {};
+  return imagePullSecrets(ctx.values.imagePullSecrets);
 }
 
 /**

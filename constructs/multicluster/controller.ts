@@ -10,7 +10,10 @@ import type { ResolvedControllerValues } from '../../lib/values/multicluster/typ
 import { buildResources } from '../../lib/pod/resources.js';
 import { CLUSTER_NAME_LABEL, kube, mcLabels, pullSecrets, type MulticlusterContext } from './context.js';
 import { mirrorImage, mirrorPodAnnotations } from './local-service-mirror.js';
-import { affinity, KUBE_API_ACCESS_MOUNT, kubeApiAccessVolume, nonEmpty, POD_SECURITY_CONTEXT, restrictedSecurityContext, tolerations } from './pod-parts.js';
+import { podAffinity } from '../../lib/pod/affinity.js';
+import { kubeApiAccessMount, kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
+import { podScheduling } from '../../lib/pod/scheduling.js';
+import { restrictedPodSecurityContext, restrictedSecurityContext } from '../../lib/pod/security-context.js';
 
 /** Shared by every controller; each binds it to its own ServiceAccount. */
 export const CONTROLLER_CLUSTER_ROLE = 'linkerd-multicluster-controller-access-local-resources';
@@ -45,7 +48,7 @@ function controllerDeployment(ctx: MulticlusterContext, c: ResolvedControllerVal
   const link = c.link.ref.name;
   const names = controllerNames(link);
   const selector = { ...COMPONENT, [CLUSTER_NAME_LABEL]: link };
-  const podAffinity = affinity(c.enablePodAntiAffinity, CLUSTER_NAME_LABEL, link, c.nodeAffinity);
+  const affinity = podAffinity({ antiAffinity: c.enablePodAntiAffinity, labelKey: CLUSTER_NAME_LABEL, labelValue: link, nodeAffinity: c.nodeAffinity });
   const resources = buildResources(c.resources);
   return {
     apiVersion: 'apps/v1',
@@ -62,7 +65,7 @@ function controllerDeployment(ctx: MulticlusterContext, c: ResolvedControllerVal
           labels: { 'linkerd.io/extension': 'multicluster', ...selector, ...ctx.values.podLabels },
         },
         spec: {
-          ...(podAffinity && { affinity: podAffinity }),
+          ...(affinity && { affinity }),
           automountServiceAccountToken: false,
           containers: [
             {
@@ -82,16 +85,15 @@ function controllerDeployment(ctx: MulticlusterContext, c: ResolvedControllerVal
               ...mirrorImage(ctx, c.image),
               name: 'service-mirror',
               securityContext: restrictedSecurityContext(c.UID, c.GID),
-              volumeMounts: [{ ...KUBE_API_ACCESS_MOUNT }],
+              volumeMounts: [kubeApiAccessMount()],
               ports: [{ containerPort: 9999, name: 'ctrl-admin' }],
               ...(resources && { resources }),
             },
           ],
-          securityContext: { ...POD_SECURITY_CONTEXT },
+          securityContext: restrictedPodSecurityContext(),
           serviceAccountName: names.serviceAccount,
           volumes: [kubeApiAccessVolume()],
-          ...(nonEmpty(c.nodeSelector) && { nodeSelector: nonEmpty(c.nodeSelector) }),
-          ...(tolerations(c.tolerations) && { tolerations: tolerations(c.tolerations) }),
+          ...podScheduling({ nodeSelector: c.nodeSelector, tolerations: c.tolerations }),
         },
       },
     },

@@ -9,13 +9,15 @@ import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { KubeObject } from '../../lib/manifest.js';
 import { createdBy, kube, mcLabels, pullSecrets, type MulticlusterContext } from './context.js';
 import { disruptionBudget } from './disruption-budget.js';
-import { affinity, nonEmpty, POD_SECURITY_CONTEXT, restrictedSecurityContext, tolerations } from './pod-parts.js';
+import { podAffinity } from '../../lib/pod/affinity.js';
+import { podScheduling } from '../../lib/pod/scheduling.js';
+import { restrictedPodSecurityContext, restrictedSecurityContext } from '../../lib/pod/security-context.js';
 
 function gatewayDeployment(ctx: MulticlusterContext): IDeployment {
   const { values } = ctx;
   const gw = values.gateway;
   const grace = gw.terminationGracePeriodSeconds;
-  const podAffinity = affinity(values.enablePodAntiAffinity, 'app', gw.name, values.nodeAffinity);
+  const affinity = podAffinity({ antiAffinity: values.enablePodAntiAffinity, labelKey: 'app', labelValue: gw.name, nodeAffinity: values.nodeAffinity });
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -51,14 +53,13 @@ function gatewayDeployment(ctx: MulticlusterContext): IDeployment {
           labels: { app: gw.name, 'linkerd.io/extension': 'multicluster', ...values.podLabels },
         },
         spec: {
-          ...(podAffinity && { affinity: podAffinity }),
+          ...(affinity && { affinity }),
           automountServiceAccountToken: false,
           containers: [{ name: 'pause', image: gw.pauseImage, securityContext: restrictedSecurityContext(gw.UID, gw.GID) }],
           ...(grace !== '' && grace !== undefined && grace !== null && { terminationGracePeriodSeconds: Number(grace) }),
-          securityContext: { ...POD_SECURITY_CONTEXT },
+          securityContext: restrictedPodSecurityContext(),
           serviceAccountName: gw.name,
-          ...(nonEmpty(gw.nodeSelector) && { nodeSelector: nonEmpty(gw.nodeSelector) }),
-          ...(tolerations(gw.tolerations) && { tolerations: tolerations(gw.tolerations) }),
+          ...podScheduling({ nodeSelector: gw.nodeSelector, tolerations: gw.tolerations }),
         },
       },
     },

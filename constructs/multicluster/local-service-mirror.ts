@@ -8,7 +8,9 @@ import type { KubeObject } from '../../lib/manifest.js';
 import { buildResources } from '../../lib/pod/resources.js';
 import { kube, mcLabels, pullSecrets, type MulticlusterContext } from './context.js';
 import { disruptionBudget } from './disruption-budget.js';
-import { affinity, KUBE_API_ACCESS_MOUNT, kubeApiAccessVolume, POD_SECURITY_CONTEXT, restrictedSecurityContext } from './pod-parts.js';
+import { podAffinity } from '../../lib/pod/affinity.js';
+import { kubeApiAccessMount, kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
+import { restrictedPodSecurityContext, restrictedSecurityContext } from '../../lib/pod/security-context.js';
 
 const NAME = 'linkerd-local-service-mirror';
 const ROLE = 'linkerd-local-service-mirror-access-local-resources';
@@ -35,7 +37,7 @@ export function mirrorImage(ctx: MulticlusterContext, image: { name: string; ver
 function deployment(ctx: MulticlusterContext): IDeployment {
   const { values } = ctx;
   const lsm = values.localServiceMirror;
-  const podAffinity = affinity(values.enablePodAntiAffinity, 'component', COMPONENT.component, values.nodeAffinity);
+  const affinity = podAffinity({ antiAffinity: values.enablePodAntiAffinity, labelKey: 'component', labelValue: COMPONENT.component, nodeAffinity: values.nodeAffinity });
   const resources = buildResources(lsm.resources);
   return {
     apiVersion: 'apps/v1',
@@ -52,7 +54,7 @@ function deployment(ctx: MulticlusterContext): IDeployment {
           labels: { 'linkerd.io/extension': 'multicluster', ...COMPONENT, ...values.podLabels },
         },
         spec: {
-          ...(podAffinity && { affinity: podAffinity }),
+          ...(affinity && { affinity }),
           automountServiceAccountToken: false,
           containers: [
             {
@@ -71,12 +73,12 @@ function deployment(ctx: MulticlusterContext): IDeployment {
               ...mirrorImage(ctx, lsm.image),
               name: 'service-mirror',
               securityContext: restrictedSecurityContext(lsm.UID, lsm.GID),
-              volumeMounts: [{ ...KUBE_API_ACCESS_MOUNT }],
+              volumeMounts: [kubeApiAccessMount()],
               ports: [{ containerPort: 9999, name: 'locsm-admin' }],
               ...(resources && { resources }),
             },
           ],
-          securityContext: { ...POD_SECURITY_CONTEXT },
+          securityContext: restrictedPodSecurityContext(),
           serviceAccountName: NAME,
           volumes: [kubeApiAccessVolume()],
         },

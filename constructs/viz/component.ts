@@ -13,7 +13,9 @@ import type { KubeObject } from '../../lib/manifest.js';
 import type { StringMap, VizComponentValues } from '../../lib/values/viz/types.js';
 import { createdBy, imageRef, kube, objectLabels, pullPolicy, type VizContext } from './context.js';
 import { buildResources } from '../../lib/pod/resources.js';
-import { KUBE_API_ACCESS_MOUNT, restrictedSecurityContext } from './pod.js';
+import { kubeApiAccessMount } from '../../lib/pod/kube-api-access.js';
+import { imagePullSecrets } from '../../lib/pod/scheduling.js';
+import { restrictedSecurityContext } from '../../lib/pod/security-context.js';
 
 export interface ComponentContainerSpec {
   readonly name: string;
@@ -42,7 +44,7 @@ export function componentContainer(ctx: VizContext, spec: ComponentContainerSpec
     readinessProbe: { failureThreshold: 7, httpGet: { path: '/ready', port: spec.adminPort } },
     ...(resources ? { resources } : {}),
     securityContext: restrictedSecurityContext(v.UID ?? ctx.values.defaultUID, v.GID ?? ctx.values.defaultGID),
-    volumeMounts: [...(spec.mounts ?? []), KUBE_API_ACCESS_MOUNT],
+    volumeMounts: [...(spec.mounts ?? []), kubeApiAccessMount()],
   };
 }
 
@@ -72,12 +74,11 @@ export function vizService(ctx: VizContext, spec: VizServiceSpec): KubeObject {
 
 /** A ServiceAccount carrying the viz-wide `imagePullSecrets`. */
 export function vizServiceAccount(ctx: VizContext, name: string, labels: StringMap): KubeObject {
-  const pullSecrets = ctx.values.imagePullSecrets ?? [];
   const account: IServiceAccount = {
     apiVersion: 'v1',
     kind: 'ServiceAccount',
     metadata: { name, namespace: ctx.namespace, labels: objectLabels(ctx, labels) },
-    ...(pullSecrets.length ? { imagePullSecrets: pullSecrets as unknown as IServiceAccount['imagePullSecrets'] } : {}),
+    ...imagePullSecrets(ctx.values.imagePullSecrets),
   };
   return kube(account);
 }

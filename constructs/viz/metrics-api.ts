@@ -6,7 +6,9 @@ import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { KubeObject } from '../../lib/manifest.js';
 import { componentContainer, componentLabels, vizService, vizServiceAccount } from './component.js';
 import { enablePprof, logFlags, serviceFqdn, type VizContext } from './context.js';
-import { kubeApiAccessVolume, proxyResourceAnnotations, vizDeployment, vizPodDisruptionBudget } from './pod.js';
+import { kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
+import { restrictedPodSecurityContext } from '../../lib/pod/security-context.js';
+import { proxyResourceAnnotations, vizDeployment, vizPodDisruptionBudget } from './pod.js';
 import { anyNetworkAuthentication, authorizationPolicy, meshTlsAuthentication, POLICY_GROUP, server } from './policy.js';
 import { clusterName, clusterRole, clusterRoleBinding, rule } from './rbac.js';
 
@@ -87,7 +89,7 @@ export function metricsApi(ctx: VizContext): KubeObject[] {
       tolerations: c.tolerations,
       affinity: true,
       containers: [container],
-      podSecurityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+      podSecurityContext: restrictedPodSecurityContext(),
       serviceAccountName: NAME,
       volumes: [kubeApiAccessVolume()],
     }),

@@ -1,18 +1,15 @@
 /**
  * Pod-level pieces the viz deployments share (upstream's `partials` library chart): resources, proxy
- * resource annotations, scheduling (node selector, tolerations, anti-affinity), the hardened security
- * context, the projected service-account token, and the Deployment/PodDisruptionBudget wrappers.
+ * resource annotations and the Deployment/PodDisruptionBudget wrappers; the partials themselves
+ * (resources, affinity, scheduling, security contexts) come from lib/pod.
  */
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
-import { kubeApiAccessMount } from '../../lib/pod/kube-api-access.js';
-import { runAsIds } from '../../lib/pod/run-as.js';
+import { podAffinity } from '../../lib/pod/affinity.js';
+import { podScheduling } from '../../lib/pod/scheduling.js';
 import { isQuantitySet, RESOURCE_NAMES } from '../../lib/pod/resources.js';
 import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
-import type { IAffinity } from 'kubernetes-models/v1/Affinity';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IPodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';
-import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
-import type { IToleration } from 'kubernetes-models/v1/Toleration';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { KubeObject } from '../../lib/manifest.js';
 import type { JsonObject, StringMap, VizProxyValues } from '../../lib/values/viz/types.js';
@@ -28,41 +25,6 @@ export function proxyResourceAnnotations(proxy: VizProxyValues | undefined | nul
   }
   return out;
 }
-
-/** `linkerd.affinity`: spread replicas over hosts (required) and zones (preferred), plus nodeAffinity. */
-export function podAffinity(ctx: VizContext, component: string, antiAffinity: boolean): IAffinity | undefined {
-  const selector = { matchExpressions: [{ key: 'component', operator: 'In', values: [component] }] };
-  const nodeAffinity = ctx.values.nodeAffinity as IAffinity['nodeAffinity'] | undefined | null;
-  if (!antiAffinity && !nodeAffinity) return undefined;
-  return {
-    ...(antiAffinity
-      ? {
-          podAntiAffinity: {
-            preferredDuringSchedulingIgnoredDuringExecution: [
-              { podAffinityTerm: { labelSelector: selector, topologyKey: 'topology.kubernetes.io/zone' }, weight: 100 },
-            ],
-            requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: selector, topologyKey: 'kubernetes.io/hostname' }],
-          },
-        }
-      : {}),
-    ...(nodeAffinity ? { nodeAffinity } : {}),
-  };
-}
-
-/** The restricted container security context every viz container runs with; a negative UID/GID is left unset. */
-export function restrictedSecurityContext(uid: number, gid: number): ISecurityContext {
-  return {
-    allowPrivilegeEscalation: false,
-    capabilities: { drop: ['ALL'] },
-    readOnlyRootFilesystem: true,
-    runAsNonRoot: true,
-    ...runAsIds(uid, gid),
-    seccompProfile: { type: 'RuntimeDefault' },
-  };
-}
-
-export { kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
-export const KUBE_API_ACCESS_MOUNT = kubeApiAccessMount();
 
 /** A viz Deployment's inputs; everything else is common to all of them. */
 export interface VizWorkloadSpec {
@@ -93,8 +55,9 @@ export interface VizWorkloadSpec {
 
 export function vizDeployment(ctx: VizContext, spec: VizWorkloadSpec): KubeObject {
   const v = ctx.values;
-  const nonEmpty = <T>(x: readonly T[] | undefined | null): x is readonly T[] => Array.isArray(x) && x.length > 0;
-  const affinity = spec.affinity ? podAffinity(ctx, spec.component, v.enablePodAntiAffinity) : undefined;
+  const affinity = spec.affinity
+    ? podAffinity({ antiAffinity: v.enablePodAntiAffinity, labelKey: 'component', labelValue: spec.component, nodeAffinity: v.nodeAffinity })
+    : undefined;
   const deployment: IDeployment = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -121,8 +84,7 @@ export function vizDeployment(ctx: VizContext, spec: VizWorkloadSpec): KubeObjec
           labels: { ...spec.podLabels, ...v.podLabels },
         },
         spec: {
-          ...(nonEmpty(spec.tolerations) ? { tolerations: spec.tolerations as unknown as IToleration[] } : {}),
-          ...(spec.nodeSelector && Object.keys(spec.nodeSelector).length ? { nodeSelector: { ...spec.nodeSelector } } : {}),
+          ...podScheduling({ tolerations: spec.tolerations, nodeSelector: spec.nodeSelector }),
           ...(affinity ? { affinity } : {}),
           automountServiceAccountToken: false,
           containers: [...spec.containers],

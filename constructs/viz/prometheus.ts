@@ -13,13 +13,9 @@ import { toYaml, type KubeObject } from '../../lib/manifest.js';
 import { componentLabels, vizService, vizServiceAccount } from './component.js';
 import { createdBy, kube, objectLabels, pullPolicy, type VizContext } from './context.js';
 import { buildResources } from '../../lib/pod/resources.js';
-import {
-  KUBE_API_ACCESS_MOUNT,
-  kubeApiAccessVolume,
-  proxyResourceAnnotations,
-  restrictedSecurityContext,
-  vizDeployment,
-} from './pod.js';
+import { kubeApiAccessMount, kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
+import { restrictedPodSecurityContext, restrictedSecurityContext } from '../../lib/pod/security-context.js';
+import { proxyResourceAnnotations, vizDeployment } from './pod.js';
 import { authorizationPolicy, server } from './policy.js';
 import { prometheusConfig } from './prometheus-config.js';
 import { clusterName, clusterRole, clusterRoleBinding, rule } from './rbac.js';
@@ -83,7 +79,7 @@ function prometheusContainer(ctx: VizContext): IContainer {
       ...ruleMounts,
       { mountPath: '/data', name: 'data' },
       { mountPath: '/etc/prometheus/prometheus.yml', name: 'prometheus-config', subPath: 'prometheus.yml', readOnly: true },
-      KUBE_API_ACCESS_MOUNT,
+      kubeApiAccessMount(),
     ],
   };
 }
@@ -155,7 +151,7 @@ export function prometheus(ctx: VizContext): KubeObject[] {
       tolerations: p.tolerations,
       affinity: false,
       containers: [prometheusContainer(ctx), ...((p.sidecarContainers ?? []) as unknown as IContainer[])],
-      podSecurityContext: { fsGroup: NOBODY, seccompProfile: { type: 'RuntimeDefault' } },
+      podSecurityContext: restrictedPodSecurityContext({ fsGroup: NOBODY }),
       serviceAccountName: NAME,
       volumes,
     }),

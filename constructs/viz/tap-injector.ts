@@ -7,7 +7,9 @@ import type { IClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k
 import type { KubeObject } from '../../lib/manifest.js';
 import { componentContainer, vizService, vizServiceAccount } from './component.js';
 import { enablePprof, EXTENSION_LABELS, kube, logFlags, objectLabels, trustDomain, type VizContext } from './context.js';
-import { kubeApiAccessVolume, proxyResourceAnnotations, vizDeployment, vizPodDisruptionBudget } from './pod.js';
+import { kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
+import { restrictedPodSecurityContext } from '../../lib/pod/security-context.js';
+import { proxyResourceAnnotations, vizDeployment, vizPodDisruptionBudget } from './pod.js';
 import { anyNetworkAuthentication, authorizationPolicy, POLICY_GROUP, server } from './policy.js';
 import { clusterRole, rule } from './rbac.js';
 import { caBundleField, caInjectionAnnotations, tlsSecret } from './tls.js';
@@ -96,7 +98,7 @@ export function tapInjector(ctx: VizContext): KubeObject[] {
       tolerations: v.tolerations,
       affinity: true,
       containers: [container],
-      podSecurityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+      podSecurityContext: restrictedPodSecurityContext(),
       serviceAccountName: NAME,
       volumes: [{ name: 'tls', secret: { secretName: 'tap-injector-k8s-tls' } }, kubeApiAccessVolume()],
     }),

@@ -6,7 +6,9 @@ import type { IAPIService } from 'kubernetes-models/apiregistration.k8s.io/v1/AP
 import type { KubeObject } from '../../lib/manifest.js';
 import { componentContainer, componentLabels, vizService, vizServiceAccount } from './component.js';
 import { enablePprof, kube, logFlags, objectLabels, trustDomain, type VizContext } from './context.js';
-import { kubeApiAccessVolume, proxyResourceAnnotations, vizDeployment, vizPodDisruptionBudget } from './pod.js';
+import { kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
+import { restrictedPodSecurityContext } from '../../lib/pod/security-context.js';
+import { proxyResourceAnnotations, vizDeployment, vizPodDisruptionBudget } from './pod.js';
 import { authorizationPolicy, POLICY_GROUP, server } from './policy.js';
 import { clusterName, clusterRole, clusterRoleBinding, roleBinding, rule } from './rbac.js';
 import { caBundleField, caInjectionAnnotations, tlsSecret } from './tls.js';
@@ -106,7 +108,7 @@ export function tap(ctx: VizContext): KubeObject[] {
       tolerations: v.tolerations,
       affinity: true,
       containers: [container],
-      podSecurityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+      podSecurityContext: restrictedPodSecurityContext(),
       serviceAccountName: NAME,
       volumes: [{ name: 'tls', secret: { secretName: 'tap-k8s-tls' } }, kubeApiAccessVolume()],
     }),

@@ -5,7 +5,9 @@
 import type { KubeObject } from '../../lib/manifest.js';
 import { componentContainer, componentLabels, vizService, vizServiceAccount } from './component.js';
 import { enablePprof, logFlags, serviceFqdn, type VizContext } from './context.js';
-import { kubeApiAccessVolume, proxyResourceAnnotations, vizDeployment, vizPodDisruptionBudget } from './pod.js';
+import { kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
+import { restrictedPodSecurityContext } from '../../lib/pod/security-context.js';
+import { proxyResourceAnnotations, vizDeployment, vizPodDisruptionBudget } from './pod.js';
 import { clusterName, clusterRole, clusterRoleBinding, role, roleBinding, rule } from './rbac.js';
 
 const NAME = 'web';
@@ -116,7 +118,7 @@ export function web(ctx: VizContext): KubeObject[] {
           adminPort: 9994,
         }),
       ],
-      podSecurityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+      podSecurityContext: restrictedPodSecurityContext(),
       serviceAccountName: NAME,
       volumes: [kubeApiAccessVolume()],
     }),
