@@ -23,6 +23,7 @@ import { meshPropsToValues, resolveMeshProps } from '../lib/props/mesh-props.js'
 import { resolveMeshValues } from '../lib/values/mesh/resolve.js';
 import { mergeUserValues, type ValueTree } from '../lib/values/tree.js';
 import type { MeshValues } from '../lib/values/mesh/types.js';
+import { meshReference, type MeshReference } from '../lib/mesh-reference/index.js';
 import { resolveCniValues } from '../lib/values/cni/resolve.js';
 import { resolveVizValues } from '../lib/values/viz/resolve.js';
 import { resolveMulticlusterValues } from '../lib/values/multicluster/resolve.js';
@@ -98,6 +99,14 @@ export class Mesh extends Construct {
   readonly multicluster?: MulticlusterChart;
   /** What resolution warned about (with `allowUnknownValues`: the kept unknown keys). */
   readonly warnings: readonly string[];
+
+  /**
+   * The public facts app code meshes workloads with (`meshWorkload(d, { mesh: mesh.reference })`):
+   * versions, domains, namespace, trust anchors and proxy defaults — no issuer, no key.
+   */
+  get reference(): MeshReference {
+    return meshReference(this);
+  }
 
   constructor(scope: Construct, id: string, spec: MeshSpec) {
     super(scope, id);
