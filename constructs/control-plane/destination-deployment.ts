@@ -16,23 +16,11 @@ import {
 import { buildResources } from '../../lib/pod/resources.js';
 import type { ControlPlaneContext } from './context.js';
 import { COMPONENT_LABEL, CONTROL_PLANE_NS_LABEL } from './labels.js';
-import {
-  checksum,
-  controllerImage,
-  controllerProbe,
-  controllerSecurityContext,
-  controllerTracingArgs,
-  goJson,
-  controlPlaneDeployment,
-  controlPlanePodAnnotations,
-  controlPlanePodSpec,
-  controlPlaneProxyContext,
-  controlPlaneProxyValues,
-  kubeApiAccessMount,
-  kubeApiAccessVolume,
-  meshedPodLabels,
-  renderedProbeTunables,
-} from './workload-common.js';
+import { checksum, goJson } from './config-checksum.js';
+import { controllerImage, controllerProbe, controllerSecurityContext, controllerTracingArgs, renderedProbeTunables } from './controller-container.js';
+import { controlPlaneDeployment, controlPlanePodSpec, meshedPodLabels } from './workload-frame.js';
+import { controlPlanePodAnnotations, controlPlaneProxyContext, controlPlaneProxyValues } from './control-plane-sidecar.js';
+import { kubeApiAccessMount, kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
 
 const COMPONENT = 'destination';
 const NAME = 'linkerd-destination';

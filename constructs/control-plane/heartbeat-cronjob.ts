@@ -11,14 +11,9 @@ import { restrictedPodSecurityContext } from '../../lib/pod/security-context.js'
 import { pullPolicy } from '../../lib/proxy/index.js';
 import type { ControlPlaneContext } from './context.js';
 import { COMPONENT_LABEL, CREATED_BY_ANNOTATION, createdBy } from './labels.js';
-import {
-  controllerImage,
-  controllerSecurityContext,
-  kubeApiAccessMount,
-  kubeApiAccessVolume,
-  WORKLOAD_NS_LABEL,
-  workloadLabels,
-} from './workload-common.js';
+import { controllerImage, controllerSecurityContext } from './controller-container.js';
+import { WORKLOAD_NS_LABEL, workloadLabels } from './workload-frame.js';
+import { kubeApiAccessMount, kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
 
 const COMPONENT = 'heartbeat';
 const NAME = 'linkerd-heartbeat';

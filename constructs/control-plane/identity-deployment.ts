@@ -18,22 +18,10 @@ import {
 import { buildResources } from '../../lib/pod/resources.js';
 import type { ControlPlaneContext } from './context.js';
 import { COMPONENT_LABEL, CONTROL_PLANE_NS_LABEL } from './labels.js';
-import {
-  controllerImage,
-  controllerProbe,
-  controllerSecurityContext,
-  controllerTracingArgs,
-  controlPlaneDeployment,
-  controlPlanePodAnnotations,
-  controlPlanePodSpec,
-  controlPlaneProxyContext,
-  controlPlaneProxyValues,
-  extraEnv,
-  kubeApiAccessMount,
-  kubeApiAccessVolume,
-  meshedPodLabels,
-  renderedProbeTunables,
-} from './workload-common.js';
+import { controllerImage, controllerProbe, controllerSecurityContext, controllerTracingArgs, extraEnv, renderedProbeTunables } from './controller-container.js';
+import { controlPlaneDeployment, controlPlanePodSpec, meshedPodLabels } from './workload-frame.js';
+import { controlPlanePodAnnotations, controlPlaneProxyContext, controlPlaneProxyValues } from './control-plane-sidecar.js';
+import { kubeApiAccessMount, kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
 
 const COMPONENT = 'identity';
 const NAME = 'linkerd-identity';

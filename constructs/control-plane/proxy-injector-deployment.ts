@@ -9,23 +9,11 @@ import { buildNetworkInitContainer, buildProxyContainer, buildProxyVolumes, pull
 import { buildResources } from '../../lib/pod/resources.js';
 import type { ControlPlaneContext } from './context.js';
 import { COMPONENT_LABEL } from './labels.js';
-import {
-  checksum,
-  controllerImage,
-  controllerProbe,
-  controllerSecurityContext,
-  controlPlaneDeployment,
-  controlPlanePodAnnotations,
-  controlPlanePodSpec,
-  controlPlaneProxyContext,
-  controlPlaneProxyValues,
-  extraEnv,
-  kubeApiAccessMount,
-  kubeApiAccessVolume,
-  meshedPodLabels,
-  OPAQUE_PORTS_ANNOTATION,
-  renderedProbeTunables,
-} from './workload-common.js';
+import { checksum } from './config-checksum.js';
+import { controllerImage, controllerProbe, controllerSecurityContext, extraEnv, renderedProbeTunables } from './controller-container.js';
+import { controlPlaneDeployment, controlPlanePodSpec, meshedPodLabels } from './workload-frame.js';
+import { controlPlanePodAnnotations, controlPlaneProxyContext, controlPlaneProxyValues, OPAQUE_PORTS_ANNOTATION } from './control-plane-sidecar.js';
+import { kubeApiAccessMount, kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
 
 const COMPONENT = 'proxy-injector';
 const NAME = 'linkerd-proxy-injector';
