@@ -17,6 +17,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { controlPlaneLabels, createdByAnnotations } from '../../constructs/control-plane/labels.js';
 import type { CertManagerIdentityOptions } from '../../lib/identity/cert-manager-options.js';
+import { meshReferenceFromValues, type MeshReference } from '../../lib/mesh-reference/index.js';
 import type { ValueTree } from '../../lib/values/tree.js';
 import type { IdentityMode } from '../config.js';
 import { CONTROL_PLANE_PHASE, IDENTITY_PHASE, type RenderedPhase } from '../render/phase-plan.js';
@@ -79,6 +80,12 @@ export class LinkerdMesh extends pulumi.ComponentResource {
   readonly linkerdVersion: pulumi.Output<string>;
   /** Proxy image tag meshed workloads run (their roll annotation derives from it). */
   readonly proxyVersion: pulumi.Output<string>;
+  /**
+   * The mesh's public facts for application teams (`meshWorkload(d, { mesh })`, `meshform inject
+   * --mesh-reference`): export it as a stack output. No key; with `identity: 'trust-manager'` it has no
+   * anchors (annotation mode only).
+   */
+  readonly reference: pulumi.Output<MeshReference>;
   /** Phase components by name (`crds`, `identity` or `cert-manager-identity`, `control-plane`...). */
   readonly phases: ReadonlyMap<string, pulumi.ComponentResource>;
 
@@ -124,7 +131,11 @@ export class LinkerdMesh extends pulumi.ComponentResource {
     this.trustAnchorPem = identity ? identity.trustAnchorPem : pulumi.output('');
     this.linkerdVersion = pulumi.output(render.values.linkerdVersion);
     this.proxyVersion = pulumi.output(proxyVersion);
+    // The anchors are the identity phase's (generated at deploy time), not what the render holds.
+    const { trustAnchorsPem: _rendered, ...reference } = meshReferenceFromValues(render.values, { controlPlaneNamespace: render.namespace });
+    this.reference = this.trustAnchorPem.apply((pem): MeshReference => (pem.trim() ? { ...reference, trustAnchorsPem: pem } : reference));
     this.registerOutputs({
+      reference: this.reference,
       namespace: this.namespace,
       trustAnchorPem: this.trustAnchorPem,
       linkerdVersion: this.linkerdVersion,

@@ -90,6 +90,11 @@ test('default mesh: one component per phase, resources per phase, outputs', asyn
   assert.equal(await resolve(mesh.namespace), 'linkerd');
   assert.equal(await resolve(mesh.linkerdVersion), 'edge-26.8.3');
   assert.match(await resolve(mesh.trustAnchorPem), /BEGIN CERTIFICATE/);
+  const reference = await resolve(mesh.reference);
+  assert.equal(reference.kind, 'MeshReference');
+  assert.equal(reference.trustAnchorsPem, await resolve(mesh.trustAnchorPem), 'the identity phase\'s anchors');
+  assert.equal(reference.controlPlaneNamespace, 'linkerd');
+  assert.ok(!JSON.stringify(reference).includes('PRIVATE KEY'));
   // Awaiting stays on: no resource opts out.
   assert.ok(!JSON.stringify(k8sOnly(resources).map((r) => r.inputs)).includes('pulumi.com/skipAwait'));
 });
@@ -176,6 +181,7 @@ test('identity trust-manager: cert-manager-identity phase, no identity component
   assert.deepEqual(resources.filter((r) => r.type.startsWith('tls:')).map((r) => r.name), [], 'nothing generated with @pulumi/tls');
   // The trust anchor never passes through the stack: documented as the empty string.
   assert.equal(await resolve(mesh.trustAnchorPem), '');
+  assert.equal((await resolve(mesh.reference)).trustAnchorsPem, undefined, 'trust-manager: a reference for annotation mode');
 
   const text = JSON.stringify(k8sOnly(resources).map((r) => r.inputs));
   assert.doesNotMatch(text, /PRIVATE KEY|BEGIN CERTIFICATE|@@meshform-slot/);
