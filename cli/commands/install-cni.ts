@@ -1,6 +1,6 @@
 /** `meshform install-cni [-f VALUES]... [--set K=V]... [--namespace NS]`: the CNI plugin as YAML. */
 import { CniChart } from '../../constructs/cni/cni-chart.js';
-import { resolveCniValues } from '../../lib/values/cni/resolve.js';
+import { prepareCni } from '../../lib/assembly/extensions.js';
 import { UsageError, type Command } from '../io.js';
 import { OUTPUT_OPTION, outputFormat, printChart } from '../render.js';
 import { parseValueFlags } from '../value-flags.js';
@@ -10,6 +10,6 @@ export const installCni: Command = async (args, io) => {
   const flags = parseValueFlags(args, io, { ...OUTPUT_OPTION, ha: { type: 'boolean', hidden: true, description: 'not for install-cni' } });
   if (flags.ha) throw new UsageError('install-cni has no --ha flag');
   const format = outputFormat(flags.options);
-  const values = resolveCniValues({ user: flags.user, ...flags.unknownValues });
-  return printChart(io, (app) => new CniChart(app, 'linkerd-cni', { values, namespace: flags.namespace }), format);
+  const prepared = prepareCni({ user: flags.user, namespace: flags.namespace, ...flags.unknownValues });
+  return printChart(io, (app) => new CniChart(app, 'linkerd-cni', prepared), format);
 };

@@ -3,13 +3,11 @@
  * extension as YAML. `--cert-manager` has cert-manager issue tap's and tap-injector's serving
  * certificates (signed by the webhook CA `meshform install --cert-manager` creates), with no key in the output.
  */
-import { certManagerVizValues } from '../../lib/identity/cert-manager.js';
-import { resolveCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
+import { vizPhase, type PreparedViz } from '../../lib/assembly/extensions.js';
 import { MeshformError, type ValidationIssue } from '../../lib/errors.js';
 import { VIZ_WEBHOOKS } from '../../lib/identity/webhook-certs.js';
-import { getPath, mergeUserValues, type ValueTree } from '../../lib/values/tree.js';
-import { resolveVizValues } from '../../lib/values/viz/resolve.js';
-import { DEFAULT_VIZ_NAMESPACE, VizChart } from '../../constructs/viz/viz-chart.js';
+import { getPath } from '../../lib/values/tree.js';
+import { VizChart } from '../../constructs/viz/viz-chart.js';
 import { fillFromIdentityStore, IDENTITY_STORE_OPTION, reportableIssues } from '../identity-store-flags.js';
 import type { Command } from '../io.js';
 import { outputFormat, printChart, RENDER_OPTIONS } from '../render.js';
@@ -22,36 +20,29 @@ export const vizInstall: Command = async (args, io) => {
     ...RENDER_OPTIONS,
   });
   const format = outputFormat(flags.options);
-  const namespace = flags.namespace ?? DEFAULT_VIZ_NAMESPACE;
+  const phase = vizPhase({ user: flags.user, ha: flags.ha, namespace: flags.namespace, certManager: flags.options['cert-manager'] === true, ...flags.unknownValues });
   const linkerdNamespace = getPath(flags.user, 'linkerdNamespace');
-  const certManager =
-    flags.options['cert-manager'] === true
-      ? resolveCertManagerIdentity({}, { vizNamespace: namespace, controlPlaneNamespace: typeof linkerdNamespace === 'string' && linkerdNamespace ? linkerdNamespace : undefined })
-      : undefined;
-  // The cert-manager overlay sits under the user's values, which still win.
-  const supplied = mergeUserValues([certManager ? certManagerVizValues(certManager) : {}, flags.user]);
-  const resolve = (user: ValueTree) => resolveVizValues({ user, ha: flags.ha, ...flags.unknownValues });
   // tap's and tap-injector's certificates the user did not give come from the local identity store.
   const store = await fillFromIdentityStore(
     {
       options: flags.options,
-      user: supplied,
+      user: phase.supplied,
       controlPlane: false,
       webhooks: VIZ_WEBHOOKS,
       namespace: typeof linkerdNamespace === 'string' && linkerdNamespace ? linkerdNamespace : 'linkerd',
-      vizNamespace: namespace,
-      precheck: () => problems(() => resolve(supplied)),
+      vizNamespace: phase.namespace,
+      precheck: () => problems(() => phase.prepare()),
     },
     io,
   );
-  let values;
+  let prepared: PreparedViz;
   try {
-    values = resolve(store.user);
+    prepared = phase.prepare(store.user);
   } catch (e) {
     if (!(e instanceof MeshformError) || !store.unfilled) throw e;
     throw new MeshformError('invalid viz values', reportableIssues(e.issues, store));
   }
-  return printChart(io, (app) => new VizChart(app, 'viz', { values, namespace, certManager }), format);
+  return printChart(io, (app) => new VizChart(app, 'viz', prepared), format);
 };
 
 /** The issues `run` refuses with; none when it succeeds. */

@@ -3,8 +3,7 @@
  * service mirrors and every meshed proxy. Custom resources (monitoring.coreos.com/v1), so typed locally.
  * Written from upstream's podmonitor template; no golden covers it.
  */
-import { MeshformError } from '../../lib/errors.js';
-import { parseYamlDocument } from '../../lib/yaml-input.js';
+import { expandNamespaceSelector } from '../../lib/values/mesh/pod-monitor-selector.js';
 import type { KubeObject } from '../../lib/manifest.js';
 import type { ControlPlaneContext } from './context.js';
 import { controlPlaneLabels, createdByAnnotations } from './labels.js';
@@ -26,24 +25,8 @@ const labelmap = (regex: string, replacement?: string): Relabeling => ({
 });
 const labeldrop = (regex: string): Relabeling => ({ action: 'labeldrop', regex });
 
-/**
- * `podMonitor.controller.namespaceSelector` is a Helm template string: upstream runs `tpl` on it
- * (with the release in scope) and parses the result. meshform supports the one variable it uses.
- */
-export function expandNamespaceSelector(template: string, namespace: string): Record<string, unknown> {
-  const text = template.replace(/\{\{-?\s*\.Release\.Namespace\s*-?\}\}/g, namespace);
-  if (/\{\{/.test(text)) {
-    throw new MeshformError('invalid podMonitor values', [
-      {
-        path: 'podMonitor.controller.namespaceSelector',
-        value: template,
-        message: 'only the {{ .Release.Namespace }} template variable is supported',
-      },
-    ]);
-  }
-  const parsed: unknown = parseYamlDocument(text, 'podMonitor.controller.namespaceSelector');
-  return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
-}
+// Checked by the control plane's preparation (lib/assembly/render-checks.ts) before rendering.
+export { expandNamespaceSelector };
 
 export function podMonitors(ctx: ControlPlaneContext): KubeObject[] {
   const pm = ctx.values.podMonitor;

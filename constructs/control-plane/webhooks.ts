@@ -14,6 +14,7 @@ import type { IValidatingWebhookConfiguration } from 'kubernetes-models/admissio
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import { IssueCollector } from '../../lib/errors.js';
 import type { KubeObject } from '../../lib/manifest.js';
+import { webhookValueIssues } from '../../lib/assembly/render-checks.js';
 import { cliTemplateValues } from '../../lib/values/mesh/config-dump.js';
 import type { LabelSelectorValues, ProxyInjectorValues, WebhookValues } from '../../lib/values/mesh/types.js';
 import { asKubeObject } from './as-kube-object.js';
@@ -43,32 +44,10 @@ const SPECS = {
   policyValidator: { setter: 'policyValidator', stem: 'policy-validator', component: 'destination' },
 } as const satisfies Record<string, WebhookSpec>;
 
-/** Upstream's `linkerd.webhook.validateProps`, plus meshform's no-generated-certificate rule. */
+/** Refuses what `webhookValueIssues` finds (the control plane's preparation reports it first, collected). */
 export function validateWebhookValues(ctx: ControlPlaneContext): void {
   const issues = new IssueCollector();
-  for (const spec of Object.values(SPECS)) {
-    const w = ctx.values[spec.setter] as WebhookValues;
-    const s = spec.setter;
-    const injects = present(w.injectCaFrom) || present(w.injectCaFromSecret);
-    if (w.externalSecret && !present(w.caBundle) && !injects) {
-      issues.add(`${s}.externalSecret`, true, `needs ${s}.caBundle, ${s}.injectCaFrom or ${s}.injectCaFromSecret`);
-    }
-    if (present(w.injectCaFrom) && present(w.injectCaFromSecret)) {
-      issues.add(`${s}.injectCaFromSecret`, w.injectCaFromSecret, `mutually exclusive with ${s}.injectCaFrom`);
-    }
-    if (injects && present(w.caBundle)) {
-      issues.add(`${s}.caBundle`, w.caBundle, `cannot be used with ${s}.injectCaFrom or ${s}.injectCaFromSecret`);
-    }
-    if (!w.externalSecret && (!present(w.crtPEM) || !present(w.keyPEM))) {
-      issues.add(
-        `${s}.crtPEM`,
-        undefined,
-        `meshform does not generate webhook certificates at render time (the output would differ on every render): ` +
-          `set ${s}.crtPEM and ${s}.keyPEM, or ${s}.externalSecret=true with ${s}.caBundle / ${s}.injectCaFrom / ${s}.injectCaFromSecret, ` +
-          'or let cert-manager issue them (meshform install --cert-manager; Mesh identity.certManager)',
-      );
-    }
-  }
+  issues.addAll(webhookValueIssues(ctx.values));
   issues.throwIfAny('invalid admission webhook values');
 }
 

@@ -97,7 +97,8 @@ export interface ControlPlaneTracingProps {
   readonly collectorEndpoint?: string;
 }
 
-export interface MeshProps {
+/** The control plane's typed props (resolved into `MeshValues`); `Mesh`'s own props are `MeshProps` in lib/assembly. */
+export interface ControlPlaneProps {
   /** Linkerd version (control-plane image tag). @default LINKERD_VERSION */
   readonly version?: string;
   /** High availability (upstream's `--ha`). @default false */
@@ -162,7 +163,7 @@ function proxyToValues(p: ProxyProps): ValueTree {
 }
 
 /** Converts props to an upstream-shaped user value tree (`props.values` merged last). */
-export function meshPropsToValues(props: MeshProps): ValueTree {
+export function meshPropsToValues(props: ControlPlaneProps): ValueTree {
   const id = props.identity;
   const identity = id
     ? compact({
@@ -198,7 +199,7 @@ export function meshPropsToValues(props: MeshProps): ValueTree {
 }
 
 /** Resolves props into the complete, validated value tree. */
-export function resolveMeshProps(props: MeshProps, options: UnknownValuesOptions = {}): MeshValues {
+export function resolveMeshProps(props: ControlPlaneProps, options: UnknownValuesOptions = {}): MeshValues {
   return resolveMeshValues({ user: meshPropsToValues(props), ha: props.ha, ...options });
 }
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { MeshformError } from '../../lib/errors.js';
-import { meshPropsToValues, resolveMeshProps, type MeshProps } from '../../lib/props/mesh-props.js';
+import { meshPropsToValues, resolveMeshProps, type ControlPlaneProps } from '../../lib/props/mesh-props.js';
 
-const external: MeshProps = { identity: { trustAnchorsPem: '', externalCA: true } };
+const external: ControlPlaneProps = { identity: { trustAnchorsPem: '', externalCA: true } };
 
 test('props map onto upstream keys', () => {
   const values = meshPropsToValues({
