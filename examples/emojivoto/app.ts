@@ -17,10 +17,9 @@ import * as kplus from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import { MeshformError } from '../../lib/errors.js';
 import { writeFileAtomic } from '../../lib/fs/atomic-write.js';
-import { identityValuesOverlay, loadOrCreateIdentity } from '../../lib/identity/store.js';
+import { loadOrCreateIdentity } from '../../lib/identity/store.js';
 import { toYamlStream } from '../../lib/manifest.js';
-import { resolveMeshValues } from '../../lib/values/mesh/resolve.js';
-import type { MeshValues } from '../../lib/values/mesh/types.js';
+import { MESH_REFERENCE_API_VERSION, MESH_REFERENCE_KIND, type MeshReference } from '../../lib/mesh-reference/index.js';
 import { chartObjects } from '../../constructs/kube-object.js';
 import { meshWorkload, type MeshWorkloadOptions } from '../../constructs/workload/index.js';
 
@@ -30,7 +29,7 @@ const IMAGE = (name: string) => `docker.l5d.io/buoyantio/emojivoto-${name}:${EMO
 
 export interface EmojivotoOptions {
   /** Extra meshing options (mode, proxy config...). @default - annotation mode, no overrides */
-  readonly mesh?: Omit<MeshWorkloadOptions, 'meshValues'>;
+  readonly mesh?: Omit<MeshWorkloadOptions, 'mesh' | 'meshValues'>;
 }
 
 interface Component {
@@ -87,7 +86,7 @@ function service(chart: Chart, name: string, target: kplus.Deployment, ports: re
 }
 
 /** The emojivoto chart: namespace, service accounts, services and four meshed deployments. */
-export function buildEmojivoto(scope: Construct, meshValues: MeshValues, options: EmojivotoOptions = {}): Chart {
+export function buildEmojivoto(scope: Construct, mesh: MeshReference, options: EmojivotoOptions = {}): Chart {
   const chart = new Chart(scope, 'emojivoto');
   new kplus.Namespace(chart, 'namespace', { metadata: { name: EMOJIVOTO_NAMESPACE } });
   const sa = (name: string) =>
@@ -124,7 +123,7 @@ export function buildEmojivoto(scope: Construct, meshValues: MeshValues, options
   service(chart, 'voting-svc', voting, [{ name: 'grpc', port: 8080, targetPort: 8080 }, { name: 'prom', port: 8801, targetPort: 8801 }]);
   service(chart, 'web-svc', web, [{ name: 'http', port: 80, targetPort: 8080 }]);
 
-  for (const d of [emoji, voting, web, voteBot]) meshWorkload(d, { ...options.mesh, meshValues });
+  for (const d of [emoji, voting, web, voteBot]) meshWorkload(d, { ...options.mesh, mesh });
   return chart;
 }
 
@@ -135,8 +134,9 @@ async function main(): Promise<void> {
     namespace: 'linkerd',
     log: (message) => process.stderr.write(`${message}\n`),
   });
-  const meshValues = resolveMeshValues({ user: identityValuesOverlay(identity) });
-  const chart = buildEmojivoto(new App(), meshValues);
+  // The app needs only the mesh's public facts: here the local mesh's anchors, defaults for the rest.
+  const mesh: MeshReference = { apiVersion: MESH_REFERENCE_API_VERSION, kind: MESH_REFERENCE_KIND, trustAnchorsPem: identity.trustAnchorsPem };
+  const chart = buildEmojivoto(new App(), mesh);
   const yaml = toYamlStream(chartObjects(chart));
   const outdir = process.argv[2];
   if (!outdir) {

@@ -8,12 +8,13 @@ import { Testing } from 'cdk8s';
 import type { KubeObject } from '../../lib/manifest.js';
 import { MESH_REVISION_ANNOTATION } from '../../lib/proxy-config/index.js';
 import type { MeshValues } from '../../lib/values/mesh/types.js';
+import { meshReferenceFromValues } from '../../lib/mesh-reference/index.js';
 import { chartObjects } from '../../constructs/kube-object.js';
 import { buildEmojivoto, type EmojivotoOptions } from '../../examples/emojivoto/app.js';
 import { validateKubeObject } from '../helpers/kube-schema.js';
 import { testMeshValues } from './mesh-values.js';
 
-const render = (values: MeshValues, options?: EmojivotoOptions): KubeObject[] => chartObjects(buildEmojivoto(Testing.app(), values, options));
+const render = (values: MeshValues, options?: EmojivotoOptions): KubeObject[] => chartObjects(buildEmojivoto(Testing.app(), meshReferenceFromValues(values), options));
 
 /** Paths (a/b/c) at which two JSON values differ. */
 function differences(a: unknown, b: unknown, path = ''): string[] {
