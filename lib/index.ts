@@ -3,6 +3,8 @@
  * multicluster) with their defaults, HA overlays, resolution and validation; the typed props; the
  * identity material (generate, parse, check, rotate); the injection model (decide, annotate, inject,
  * uninject); the error contract. No cdk8s, no Pulumi. Re-exports only: importing it does nothing.
+ *
+ * @module meshform/model
  */
 export * from './errors.js';
 export * from './versions.js';
