@@ -119,6 +119,20 @@ function userValuesOf(ref: ResolvedMeshReference['reference']): ValueTree {
   return mergeValues(user, top);
 }
 
+/** A copy of `proxyDefaults` without the keys already reported (the whole map when it is no map). */
+function withoutFlagged(defaults: unknown, flagged: ReadonlySet<string>): ValueTree {
+  if (!isTree(defaults) || flagged.has('proxyDefaults')) return {};
+  const out = cloneValue(defaults);
+  for (const path of flagged) {
+    if (!path.startsWith('proxyDefaults.')) continue;
+    const keys = path.split('.').slice(1);
+    let node: unknown = out;
+    for (const key of keys.slice(0, -1)) node = isTree(node) ? node[key] : undefined;
+    if (isTree(node)) delete node[keys[keys.length - 1]];
+  }
+  return out;
+}
+
 const cache = new WeakMap<object, ResolvedMeshReference>();
 
 /** Validates `input` (all problems at once, by path) and resolves it; throws a MeshformError. */
@@ -130,30 +144,32 @@ export function resolveMeshReference(input: unknown, source = 'mesh reference'):
   if (!isTree(input)) throw new MeshformError(`invalid ${source}`, [{ path: '', value: input, message: `must be a ${MESH_REFERENCE_KIND} object (apiVersion ${MESH_REFERENCE_API_VERSION})` }]);
   const issues: ValidationIssue[] = [];
   checkFields(input, issues);
-  if (issues.length) throw new MeshformError(`invalid ${source}`, issues);
-
-  const given = input as unknown as MeshReference;
-  const linkerdVersion = given.linkerdVersion ?? LINKERD_VERSION;
-  const clusterDomain = given.clusterDomain ?? 'cluster.local';
+  // The values are checked too, from the fields that passed, so one run reports every problem.
+  const flagged = new Set(issues.map((i) => i.path));
+  const field = (key: string): string | undefined => (!flagged.has(key) && typeof input[key] === 'string' && input[key] ? (input[key] as string) : undefined);
+  const linkerdVersion = field('linkerdVersion') ?? LINKERD_VERSION;
+  const clusterDomain = field('clusterDomain') ?? 'cluster.local';
+  const trustAnchorsPem = field('trustAnchorsPem');
   const reference: ResolvedMeshReference['reference'] = {
     apiVersion: MESH_REFERENCE_API_VERSION,
     kind: MESH_REFERENCE_KIND,
     linkerdVersion,
-    proxyVersion: given.proxyVersion ?? linkerdVersion,
-    controlPlaneNamespace: given.controlPlaneNamespace ?? DEFAULT_CONTROL_PLANE_NAMESPACE,
+    proxyVersion: field('proxyVersion') ?? linkerdVersion,
+    controlPlaneNamespace: field('controlPlaneNamespace') ?? DEFAULT_CONTROL_PLANE_NAMESPACE,
     clusterDomain,
-    trustDomain: given.trustDomain ?? clusterDomain,
-    ...(given.trustAnchorsPem ? { trustAnchorsPem: given.trustAnchorsPem } : {}),
-    proxyDefaults: cloneValue(given.proxyDefaults ?? {}),
+    trustDomain: field('trustDomain') ?? clusterDomain,
+    ...(trustAnchorsPem ? { trustAnchorsPem } : {}),
+    proxyDefaults: withoutFlagged(input.proxyDefaults, flagged),
   };
   const valueTree = userValuesOf(reference);
-  let values: MeshValues;
+  let values: MeshValues | undefined;
   try {
     values = resolveMeshValues({ user: valueTree, crdsOnly: true });
   } catch (e) {
     if (!(e instanceof MeshformError)) throw e;
-    throw new MeshformError(`invalid ${source}`, e.issues.map((issue) => ({ ...issue, path: referencePath(issue.path) })));
+    issues.push(...e.issues.map((issue) => ({ ...issue, path: referencePath(issue.path) })));
   }
+  if (issues.length || !values) throw new MeshformError(`invalid ${source}`, issues);
   const resolved = { reference, values, valueTree };
   cache.set(input, resolved);
   return resolved;

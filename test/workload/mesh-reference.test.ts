@@ -65,7 +65,7 @@ test('a bad reference is refused at the call, every problem named by its path', 
   const bad = { apiVersion: 'v1', kind: MESH_REFERENCE_KIND, controlPlaneNamespace: 'Linkerd', proxyDefaults: { proxy: { ports: { admin: 'x' } } } } as unknown as MeshReference;
   assert.throws(() => meshWorkload(d, { mesh: bad }), (e: unknown) => {
     assert.ok(e instanceof MeshformError);
-    assert.deepEqual(e.issues.map((i) => i.path), ['apiVersion', 'controlPlaneNamespace']);
+    assert.deepEqual(e.issues.map((i) => i.path), ['apiVersion', 'controlPlaneNamespace', 'proxyDefaults.proxy.ports.admin'], 'the fields and the values, in one error');
     return true;
   });
   const badValue = { apiVersion: MESH_REFERENCE_API_VERSION, kind: MESH_REFERENCE_KIND, proxyDefaults: { proxy: { ports: { admin: 'x' } } } } as unknown as MeshReference;
