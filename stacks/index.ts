@@ -32,3 +32,5 @@ export const namespace = mesh.namespace;
 export const trustAnchorPem = settings.identity === 'trust-manager' ? undefined : mesh.trustAnchorPem;
 export const linkerdVersion = mesh.linkerdVersion;
 export const proxyVersion = mesh.proxyVersion;
+/** The mesh's public facts for application teams (`meshWorkload(d, { mesh })`): `pulumi stack output meshReference --json`. */
+export const meshReference = mesh.reference;
