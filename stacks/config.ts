@@ -9,18 +9,22 @@
 import { IssueCollector } from '../lib/errors.js';
 import { validateCertManagerIdentity, type CertManagerIdentityOptions } from '../lib/identity/cert-manager-options.js';
 import type { ValueTree } from '../lib/values/tree.js';
+import { IDENTITY_MODES, type IdentityMode } from '../lib/assembly/identity-mode.js';
 
-export const IDENTITY_MODES = ['generated', 'provided', 'cert-manager', 'trust-manager'] as const;
-/**
- * Where the identity trust anchor and issuer come from:
+export { IDENTITY_MODES, type IdentityMode } from '../lib/assembly/identity-mode.js';
+/*
+ * `meshform:identity` (the library's names, lib/assembly/identity-mode.ts):
  * - `generated`: `@pulumi/tls` keys and certificates, kept as secrets in the stack state;
  * - `provided`: PEMs from stack config;
- * - `cert-manager`: a CA Issuer over an existing anchor Secret, the anchor's certificate from config;
- * - `trust-manager`: the library's cert-manager + trust-manager mode (docs/identity-cert-manager.md):
- *   anchors, issuer and webhook certificates are all issued in-cluster, trust-manager publishes the
- *   trust roots; no certificate or key passes through the stack.
+ * - `cert-manager`: cert-manager + trust-manager issue the anchors, the issuer and the webhook
+ *   certificates in-cluster (docs/identity-cert-manager.md); no certificate or key passes through the stack;
+ * - `external-issuer`: a cert-manager CA Issuer over an anchor Secret you create, the anchor's certificate from config.
+ * Accepted with a deprecation warning: `trust-manager` (now `cert-manager`), and `cert-manager` together
+ * with `meshform:trustAnchorPem` (its former meaning, now `external-issuer`).
  */
-export type IdentityMode = (typeof IDENTITY_MODES)[number];
+
+/** Receives deprecation warnings (the program passes `pulumi.log.warn`). */
+export type ConfigWarn = (message: string) => void;
 
 /** Reads one raw config value (as `pulumi.Config.get` does: strings, JSON text for objects). */
 export type ConfigGetter = (key: string) => string | undefined;
@@ -42,13 +46,13 @@ export interface StackSettings {
   readonly values: ValueTree;
   /** @default 'linkerd' */
   readonly namespace: string;
-  /** Trust-anchor certificate PEM (public), for `provided` and `cert-manager`. @default - none */
+  /** Trust-anchor certificate PEM (public), for `provided` and `external-issuer`. @default - none */
   readonly trustAnchorPem?: string;
   /** Trust domain. @default - the cluster domain */
   readonly trustDomain?: string;
   /**
-   * `meshform:certManager`: options of the `trust-manager` identity mode (a JSON object, validated by
-   * the library's `validateCertManagerIdentity`). Only allowed with `meshform:identity: trust-manager`.
+   * `meshform:certManager`: options of the `cert-manager` identity mode (a JSON object, validated by
+   * the library's `validateCertManagerIdentity`). Only allowed with `meshform:identity: cert-manager`.
    * @default - the library's defaults (`CERT_MANAGER_DEFAULTS`)
    */
   readonly certManager?: CertManagerIdentityOptions;
@@ -98,26 +102,44 @@ function parseCertManager(issues: IssueCollector, raw: string | undefined, ident
     issues.add(key, raw, 'must be an object of cert-manager identity options (namespace, trustAnchors, signingTrustAnchor, durations, labels)');
     return undefined;
   }
-  if (identity !== undefined && identity !== 'trust-manager') {
-    issues.add(key, parsed, `is only used when meshform:identity is trust-manager (it is ${identity})`);
+  if (identity !== undefined && identity !== 'cert-manager') {
+    issues.add(key, parsed, `is only used when meshform:identity is cert-manager (it is ${identity})`);
   }
   const options = parsed as CertManagerIdentityOptions;
   issues.addAll(validateCertManagerIdentity(options, {}, key));
   return options;
 }
 
-export function parseStackConfig(get: ConfigGetter): StackSettings {
+/** The identity mode a (possibly deprecated) `meshform:identity` names; undefined when it names none. */
+function identityMode(raw: string, trustAnchorPem: string | undefined, warn: ConfigWarn): IdentityMode | undefined {
+  if (raw === 'trust-manager') {
+    warn('meshform:identity trust-manager is deprecated: the mode is now called cert-manager (set meshform:identity cert-manager)');
+    return 'cert-manager';
+  }
+  // The former `cert-manager` took the anchor from config; the in-cluster mode now so named has none.
+  if (raw === 'cert-manager' && trustAnchorPem) {
+    warn(
+      'meshform:identity cert-manager with meshform:trustAnchorPem is deprecated: that mode (an issuer renewed from your ' +
+        'anchor Secret) is now called external-issuer (set meshform:identity external-issuer); cert-manager now means ' +
+        'in-cluster issuance of every certificate with trust-manager',
+    );
+    return 'external-issuer';
+  }
+  return (IDENTITY_MODES as readonly string[]).includes(raw) ? (raw as IdentityMode) : undefined;
+}
+
+export function parseStackConfig(get: ConfigGetter, warn: ConfigWarn = () => {}): StackSettings {
   const issues = new IssueCollector();
   const flags = Object.fromEntries(BOOLEAN_KEYS.map((k) => [k, parseBoolean(issues, k, get(k))])) as Record<
     (typeof BOOLEAN_KEYS)[number],
     boolean
   >;
   const identityRaw = get('identity') ?? 'generated';
-  const identity = (IDENTITY_MODES as readonly string[]).includes(identityRaw) ? (identityRaw as IdentityMode) : undefined;
-  if (!identity) issues.add('meshform:identity', identityRaw, `must be one of ${IDENTITY_MODES.join(', ')}`);
   const trustAnchorPem = get('trustAnchorPem') || undefined;
-  // trust-manager generates the anchors in-cluster: there is no anchor to pass in.
-  if (identity && (identity === 'provided' || identity === 'cert-manager') && !trustAnchorPem) {
+  const identity = identityMode(identityRaw, trustAnchorPem, warn);
+  if (!identity) issues.add('meshform:identity', identityRaw, `must be one of ${IDENTITY_MODES.join(', ')}`);
+  // cert-manager generates the anchors in-cluster: there is no anchor to pass in.
+  if (identity && (identity === 'provided' || identity === 'external-issuer') && !trustAnchorPem) {
     issues.add('meshform:trustAnchorPem', undefined, `is required when meshform:identity is ${identity}`);
   }
   const values = parseValues(issues, get('values'));

@@ -7,7 +7,10 @@ import { LinkerdMesh } from './components/linkerd-mesh.js';
 import { parseStackConfig } from './config.js';
 
 const config = new pulumi.Config('meshform');
-const settings = parseStackConfig((key) => config.get(key));
+const settings = parseStackConfig(
+  (key) => config.get(key),
+  (message) => void pulumi.log.warn(message),
+);
 const provided = settings.identity === 'provided';
 
 const mesh = new LinkerdMesh('linkerd', {
@@ -27,9 +30,9 @@ const mesh = new LinkerdMesh('linkerd', {
 });
 
 export const namespace = mesh.namespace;
-// With identity trust-manager the anchors exist only in-cluster (ConfigMap linkerd-identity-trust-roots):
+// With identity cert-manager the anchors exist only in-cluster (ConfigMap linkerd-identity-trust-roots):
 // the output is left out rather than exported empty.
-export const trustAnchorPem = settings.identity === 'trust-manager' ? undefined : mesh.trustAnchorPem;
+export const trustAnchorPem = settings.identity === 'cert-manager' ? undefined : mesh.trustAnchorPem;
 export const linkerdVersion = mesh.linkerdVersion;
 export const proxyVersion = mesh.proxyVersion;
 /** The mesh's public facts for application teams (`meshWorkload(d, { mesh })`): `pulumi stack output meshReference --json`. */

@@ -6,7 +6,7 @@
  * - `generated`: `@pulumi/tls` keys and certificates (ECDSA P-256; anchor ~10y with certSign/crlSign,
  *   issuer ~1y CA signed by it, both CN `identity.linkerd.<trustDomain>`). Keys stay secret Outputs.
  * - `provided`: PEMs from the caller (the issuer key should be a secret Output, e.g. `requireSecret`).
- * - `cert-manager`: a CA `Issuer` over the user's trust-anchor Secret and a `Certificate` that keeps
+ * - `external-issuer`: a CA `Issuer` over the user's trust-anchor Secret and a `Certificate` that keeps
  *   `linkerd-identity-issuer` renewed; only the anchor's public certificate passes through the stack.
  */
 import * as pulumi from '@pulumi/pulumi';
@@ -34,10 +34,10 @@ export interface CertManagerIdentity {
 }
 
 /**
- * The modes whose identity the stack creates. `trust-manager` is not one: there cert-manager and
+ * The modes whose identity the stack creates. `cert-manager` is not one: there cert-manager and
  * trust-manager provision identity in-cluster, from the construct's `cert-manager-identity` chart.
  */
-export type StackIdentityMode = Exclude<IdentityMode, 'trust-manager'>;
+export type StackIdentityMode = Exclude<IdentityMode, 'cert-manager'>;
 
 export interface MeshIdentityArgs {
   readonly mode: StackIdentityMode;
@@ -50,7 +50,7 @@ export interface MeshIdentityArgs {
   readonly annotations?: Readonly<Record<string, string>>;
   /** Required for `provided`. @default - none */
   readonly provided?: ProvidedIdentity;
-  /** Required for `cert-manager`. @default - none */
+  /** Required for `external-issuer`. @default - none */
   readonly certManager?: CertManagerIdentity;
   /** Trust-anchor validity (`generated`). @default 87600 (10 years) */
   readonly trustAnchorValidityHours?: number;
@@ -124,9 +124,9 @@ export class MeshIdentity extends pulumi.ComponentResource {
           issuer: { certPem: pulumi.output(p.issuerCertPem), keyPem: pulumi.secret(p.issuerKeyPem) },
         };
       }
-      case 'cert-manager': {
+      case 'external-issuer': {
         const c = args.certManager;
-        if (!c) throw new Error("identity mode 'cert-manager' needs the trust anchor's certificate");
+        if (!c) throw new Error("identity mode 'external-issuer' needs the trust anchor's certificate");
         return { trustAnchorPem: pulumi.output(c.trustAnchorPem) };
       }
       case 'generated':

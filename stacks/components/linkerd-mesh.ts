@@ -6,7 +6,7 @@
  *
  *   crds → control-plane-namespace → identity → (cni →) control-plane → viz / multicluster
  *
- * With `identity: 'trust-manager'` the construct's cert-manager / trust-manager chart takes the
+ * With `identity: 'cert-manager'` the construct's cert-manager / trust-manager chart takes the
  * identity phase's place, and nothing certificate-related is created by the stack:
  *
  *   crds → cert-manager-identity → control-plane-namespace → (cni →) control-plane → viz / multicluster
@@ -51,18 +51,18 @@ export interface LinkerdMeshArgs {
   readonly namespace?: string;
   /** @default - the cluster domain */
   readonly trustDomain?: string;
-  /** Trust-anchor certificate (`provided`, `cert-manager`). @default - none */
+  /** Trust-anchor certificate (`provided`, `external-issuer`). @default - none */
   readonly trustAnchorPem?: pulumi.Input<string>;
   /** Issuer certificate (`provided`). @default - none */
   readonly issuerCertPem?: pulumi.Input<string>;
   /** Issuer private key (`provided`); pass a secret. @default - none */
   readonly issuerKeyPem?: pulumi.Input<string>;
-  /** cert-manager: Secret holding the anchor and its key. @default 'linkerd-trust-anchor' */
+  /** `external-issuer`: Secret holding the anchor and its key. @default 'linkerd-trust-anchor' */
   readonly certManagerCaSecretName?: string;
   /**
-   * `trust-manager`: the cert-manager / trust-manager identity options (cert-manager's namespace,
+   * `cert-manager`: the cert-manager / trust-manager identity options (cert-manager's namespace,
    * trust-anchor generations, durations, labels; see docs/identity-cert-manager.md). Only allowed with
-   * `identity: 'trust-manager'`.
+   * `identity: 'cert-manager'`.
    * @default - the library's defaults (`CERT_MANAGER_DEFAULTS`) in that mode
    */
   readonly certManager?: CertManagerIdentityOptions;
@@ -71,7 +71,7 @@ export interface LinkerdMeshArgs {
 export class LinkerdMesh extends pulumi.ComponentResource {
   readonly namespace: pulumi.Output<string>;
   /**
-   * Trust-anchor certificate PEM (public). With `identity: 'trust-manager'` it is the empty string:
+   * Trust-anchor certificate PEM (public). With `identity: 'cert-manager'` it is the empty string:
    * the anchors are generated in-cluster by cert-manager and never pass through the stack; read them
    * from the `linkerd-identity-trust-roots` ConfigMap (key `ca-bundle.crt`) in the control-plane
    * namespace, which trust-manager writes.
@@ -82,7 +82,7 @@ export class LinkerdMesh extends pulumi.ComponentResource {
   readonly proxyVersion: pulumi.Output<string>;
   /**
    * The mesh's public facts for application teams (`meshWorkload(d, { mesh })`, `meshform inject
-   * --mesh-reference`): export it as a stack output. No key; with `identity: 'trust-manager'` it has no
+   * --mesh-reference`): export it as a stack output. No key; with `identity: 'cert-manager'` it has no
    * anchors (annotation mode only).
    */
   readonly reference: pulumi.Output<MeshReference>;
@@ -92,8 +92,15 @@ export class LinkerdMesh extends pulumi.ComponentResource {
   constructor(name: string, args: LinkerdMeshArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super('meshform:index:LinkerdMesh', name, {}, opts);
     const mode = args.identity ?? 'generated';
-    if (args.certManager !== undefined && mode !== 'trust-manager') {
-      throw new Error(`LinkerdMesh '${name}': certManager is only used with identity 'trust-manager' (identity is '${mode}')`);
+    if (args.certManager !== undefined && mode !== 'cert-manager') {
+      throw new Error(`LinkerdMesh '${name}': certManager is only used with identity 'cert-manager' (identity is '${mode}')`);
+    }
+    // `cert-manager` used to name what is now `external-issuer`, which took the anchor: refuse rather than guess.
+    if (mode === 'cert-manager' && (args.trustAnchorPem !== undefined || args.certManagerCaSecretName !== undefined)) {
+      throw new Error(
+        `LinkerdMesh '${name}': identity 'cert-manager' issues the trust anchors in-cluster and takes no trustAnchorPem / certManagerCaSecretName; ` +
+          `an issuer renewed from your anchor Secret is identity 'external-issuer' (formerly 'cert-manager')`,
+      );
     }
     const render = renderMesh({
       version: args.version,
@@ -106,7 +113,7 @@ export class LinkerdMesh extends pulumi.ComponentResource {
       values: args.values,
       vizValues: args.vizValues,
       multiclusterValues: args.multiclusterValues,
-      certManager: mode === 'trust-manager' ? (args.certManager ?? {}) : undefined,
+      certManager: mode === 'cert-manager' ? (args.certManager ?? {}) : undefined,
     });
     const slots = this.webhookSlots(name, render);
 
@@ -123,7 +130,7 @@ export class LinkerdMesh extends pulumi.ComponentResource {
       }
     }
     if (!phases.has(CONTROL_PLANE_PHASE)) throw new Error('the rendered mesh has no control plane');
-    if (!identity && mode !== 'trust-manager') throw new Error(`LinkerdMesh '${name}': the phase plan has no identity phase`);
+    if (!identity && mode !== 'cert-manager') throw new Error(`LinkerdMesh '${name}': the phase plan has no identity phase`);
 
     const proxyVersion = render.values.proxy.image.version || render.values.linkerdVersion;
     this.phases = phases;
@@ -157,7 +164,7 @@ export class LinkerdMesh extends pulumi.ComponentResource {
   private identity(name: string, args: LinkerdMeshArgs, render: MeshRender, opts: pulumi.ComponentResourceOptions): MeshIdentity {
     const ctx = { values: render.values, namespace: render.namespace };
     const mode = args.identity ?? 'generated';
-    if (mode === 'trust-manager') throw new Error(`LinkerdMesh '${name}': identity 'trust-manager' has no stack identity phase`);
+    if (mode === 'cert-manager') throw new Error(`LinkerdMesh '${name}': identity 'cert-manager' has no stack identity phase`);
     const anchor = args.trustAnchorPem;
     const need = (what: string, v: pulumi.Input<string> | undefined): pulumi.Input<string> => {
       if (v === undefined) throw new Error(`LinkerdMesh '${name}': identity mode '${mode}' needs ${what}`);
@@ -177,7 +184,7 @@ export class LinkerdMesh extends pulumi.ComponentResource {
             ? { trustAnchorPem: need('trustAnchorPem', anchor), issuerCertPem: need('issuerCertPem', args.issuerCertPem), issuerKeyPem: need('issuerKeyPem', args.issuerKeyPem) }
             : undefined,
         certManager:
-          mode === 'cert-manager' ? { trustAnchorPem: need('trustAnchorPem', anchor), caSecretName: args.certManagerCaSecretName } : undefined,
+          mode === 'external-issuer' ? { trustAnchorPem: need('trustAnchorPem', anchor), caSecretName: args.certManagerCaSecretName } : undefined,
       },
       opts,
     );

@@ -5,7 +5,7 @@
  *   objects live in it but must exist before the control-plane workloads;
  * - `identity`: trust roots and issuer, created by the stack from certificate Outputs (no objects here).
  *
- * When the render has the `cert-manager-identity` chart (identity mode `trust-manager`), identity is
+ * When the render has the `cert-manager-identity` chart (identity mode `cert-manager`), identity is
  * provisioned in-cluster by cert-manager and trust-manager: there is no `identity` phase. That chart is
  * an ordinary phase (after the CRDs, before the control plane, as the construct's edges say), and
  * the namespace phase waits for it too, as in `cdk8s synth`'s file order. The control-plane chart

@@ -10,7 +10,7 @@
  *   `@pulumi/tls` Outputs after rendering (see `placeholders.ts`), unless the user's values already
  *   configure that webhook's TLS.
  *
- * With `certManager` (identity mode `trust-manager`) none of this applies: the `Mesh` is rendered
+ * With `certManager` (identity mode `cert-manager`) none of this applies: the `Mesh` is rendered
  * with `identity.certManager`, whose own overlay makes identity and every webhook read cert-manager's
  * Secrets; the render holds no certificate, key or placeholder, and the phase plan gets the
  * `cert-manager-identity` chart instead of the stack's identity phase.

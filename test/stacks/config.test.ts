@@ -22,12 +22,12 @@ test('defaults: generated identity, everything optional off, linkerd namespace',
 
 test('reads typed values, including the raw values object (JSON, as pulumi.Config.get returns it)', () => {
   const s = parseStackConfig(
-    getter({ version: 'edge-26.9.1', ha: 'true', viz: 'true', identity: 'cert-manager', trustAnchorPem: 'PEM', values: '{"proxy":{"logLevel":"debug"}}' }),
+    getter({ version: 'edge-26.9.1', ha: 'true', viz: 'true', identity: 'external-issuer', trustAnchorPem: 'PEM', values: '{"proxy":{"logLevel":"debug"}}' }),
   );
   assert.equal(s.version, 'edge-26.9.1');
   assert.equal(s.ha, true);
   assert.equal(s.viz, true);
-  assert.equal(s.identity, 'cert-manager');
+  assert.equal(s.identity, 'external-issuer');
   assert.deepEqual(s.values, { proxy: { logLevel: 'debug' } });
 });
 
@@ -38,26 +38,27 @@ test('a bad identity mode, a bad boolean and a non-object values all fail at onc
       assert.ok(e instanceof MeshformError);
       const paths = e.issues.map((i) => i.path).sort();
       assert.deepEqual(paths, ['meshform:ha', 'meshform:identity', 'meshform:values']);
-      assert.match(e.message, /generated, provided, cert-manager/);
+      assert.match(e.message, /generated, provided, cert-manager, external-issuer/);
       return true;
     },
   );
 });
 
-test('provided and cert-manager need the trust anchor', () => {
+test('provided and external-issuer need the trust anchor', () => {
   assert.throws(() => parseStackConfig(getter({ identity: 'provided' })), /meshform:trustAnchorPem/);
+  assert.throws(() => parseStackConfig(getter({ identity: 'external-issuer' })), /meshform:trustAnchorPem/);
 });
 
-test('trust-manager: no trust anchor needed; meshform:certManager read as an object of options', () => {
-  const bare = parseStackConfig(getter({ identity: 'trust-manager' }));
-  assert.equal(bare.identity, 'trust-manager');
+test('cert-manager: no trust anchor needed; meshform:certManager read as an object of options', () => {
+  const bare = parseStackConfig(getter({ identity: 'cert-manager' }));
+  assert.equal(bare.identity, 'cert-manager');
   assert.equal(bare.trustAnchorPem, undefined);
   assert.equal(bare.certManager, undefined);
   const options = { namespace: 'certs', trustAnchors: ['2025', '2026'], signingTrustAnchor: '2026', issuerDuration: '72h', labels: { team: 'platform' } };
-  const s = parseStackConfig(getter({ identity: 'trust-manager', certManager: JSON.stringify(options) }));
+  const s = parseStackConfig(getter({ identity: 'cert-manager', certManager: JSON.stringify(options) }));
   assert.deepEqual(s.certManager, options);
   // An empty value is "not set", as for meshform:values.
-  assert.equal(parseStackConfig(getter({ identity: 'trust-manager', certManager: ' ' })).certManager, undefined);
+  assert.equal(parseStackConfig(getter({ identity: 'cert-manager', certManager: ' ' })).certManager, undefined);
 });
 
 test('meshform:certManager: every problem is collected with the other keys, under meshform:certManager.*', () => {
@@ -70,7 +71,7 @@ test('meshform:certManager: every problem is collected with the other keys, unde
     trustAnchor: ['typo'],
   };
   assert.throws(
-    () => parseStackConfig(getter({ identity: 'trust-manager', ha: 'maybe', certManager: JSON.stringify(bad) })),
+    () => parseStackConfig(getter({ identity: 'cert-manager', ha: 'maybe', certManager: JSON.stringify(bad) })),
     (e: unknown) => {
       assert.ok(e instanceof MeshformError);
       const paths = e.issues.map((i) => i.path).sort();
@@ -99,12 +100,28 @@ test('meshform:certManager: not an object, labels not a map, or given in another
     }
     return [];
   };
-  assert.deepEqual(paths({ identity: 'trust-manager', certManager: '["1"]' }), ['meshform:certManager']);
-  assert.deepEqual(paths({ identity: 'trust-manager', certManager: '{not json' }), ['meshform:certManager']);
-  assert.deepEqual(paths({ identity: 'trust-manager', certManager: '{"labels":["a"]}' }), ['meshform:certManager.labels']);
+  assert.deepEqual(paths({ identity: 'cert-manager', certManager: '["1"]' }), ['meshform:certManager']);
+  assert.deepEqual(paths({ identity: 'cert-manager', certManager: '{not json' }), ['meshform:certManager']);
+  assert.deepEqual(paths({ identity: 'cert-manager', certManager: '{"labels":["a"]}' }), ['meshform:certManager.labels']);
   // Options for a mode that does not use them are refused, not ignored; the anchor is still required.
   // (`{}` is Pulumi.yaml's default, i.e. not set: test/stacks/pulumi-project.test.ts.)
-  assert.deepEqual(paths({ identity: 'cert-manager', certManager: '{"issuerDuration":"48h"}' }), ['meshform:certManager', 'meshform:trustAnchorPem']);
-  assert.deepEqual(paths({ identity: 'cert-manager', certManager: '{}' }), ['meshform:trustAnchorPem']);
+  assert.deepEqual(paths({ identity: 'external-issuer', certManager: '{"issuerDuration":"48h"}' }), ['meshform:certManager', 'meshform:trustAnchorPem']);
+  assert.deepEqual(paths({ identity: 'external-issuer', certManager: '{}' }), ['meshform:trustAnchorPem']);
   assert.deepEqual(paths({ certManager: '{"namespace":"certs"}' }), ['meshform:certManager']);
+});
+
+test('deprecated identity names still work, each with one warning naming the new one', () => {
+  const warnings: string[] = [];
+  const warn = (m: string) => warnings.push(m);
+  assert.equal(parseStackConfig(getter({ identity: 'trust-manager' }), warn).identity, 'cert-manager');
+  assert.match(warnings[0], /trust-manager is deprecated.*cert-manager/);
+  // The former `cert-manager` came with the anchor from config: that is now `external-issuer`.
+  const old = parseStackConfig(getter({ identity: 'cert-manager', trustAnchorPem: 'PEM' }), warn);
+  assert.equal(old.identity, 'external-issuer');
+  assert.equal(old.trustAnchorPem, 'PEM');
+  assert.match(warnings[1], /now called external-issuer/);
+  assert.equal(warnings.length, 2);
+  parseStackConfig(getter({ identity: 'cert-manager' }), warn);
+  parseStackConfig(getter({ identity: 'external-issuer', trustAnchorPem: 'PEM' }), warn);
+  assert.equal(warnings.length, 2, 'the current names warn about nothing');
 });

@@ -172,8 +172,8 @@ test('a version bump changes only where the version is embedded (images among th
   assert.ok(!diffs.some((p) => p.includes('CustomResourceDefinition') && !p.includes('annotations') && !p.includes('labels')));
 });
 
-test('identity trust-manager: cert-manager-identity phase, no identity component, no tls resource, no key', async () => {
-  const { mesh, resources } = await build('tm', { identity: 'trust-manager', viz: true, certManager: { trustAnchors: ['2025'] } });
+test('identity cert-manager: cert-manager-identity phase, no identity component, no tls resource, no key', async () => {
+  const { mesh, resources } = await build('tm', { identity: 'cert-manager', viz: true, certManager: { trustAnchors: ['2025'] } });
   const phases = resources.filter((r) => r.type === 'meshform:index:MeshPhase').map((r) => r.name);
   assert.deepEqual(phases, ['tm-crds', 'tm-cert-manager-identity', 'tm-control-plane-namespace', 'tm-control-plane', 'tm-viz']);
   assert.deepEqual([...mesh.phases.keys()], ['crds', 'cert-manager-identity', 'control-plane-namespace', 'control-plane', 'viz']);
@@ -181,7 +181,7 @@ test('identity trust-manager: cert-manager-identity phase, no identity component
   assert.deepEqual(resources.filter((r) => r.type.startsWith('tls:')).map((r) => r.name), [], 'nothing generated with @pulumi/tls');
   // The trust anchor never passes through the stack: documented as the empty string.
   assert.equal(await resolve(mesh.trustAnchorPem), '');
-  assert.equal((await resolve(mesh.reference)).trustAnchorsPem, undefined, 'trust-manager: a reference for annotation mode');
+  assert.equal((await resolve(mesh.reference)).trustAnchorsPem, undefined, 'cert-manager: a reference for annotation mode');
 
   const text = JSON.stringify(k8sOnly(resources).map((r) => r.inputs));
   assert.doesNotMatch(text, /PRIVATE KEY|BEGIN CERTIFICATE|@@meshform-slot/);
@@ -223,6 +223,8 @@ test('identity trust-manager: cert-manager-identity phase, no identity component
   assert.match(JSON.stringify(injector?.inputs.metadata), /cert-manager.io\/inject-ca-from/);
 });
 
-test('identity trust-manager: certManager options are refused in another mode', () => {
-  assert.throws(() => new LinkerdMesh('bad', { identity: 'generated', certManager: {} }), /only used with identity 'trust-manager'/);
+test('identity cert-manager: certManager options are refused in another mode, an anchor in this one', () => {
+  assert.throws(() => new LinkerdMesh('bad', { identity: 'generated', certManager: {} }), /only used with identity 'cert-manager'/);
+  // The former `cert-manager` (now `external-issuer`) took the anchor: passing one is refused, not ignored.
+  assert.throws(() => new LinkerdMesh('old', { identity: 'cert-manager', trustAnchorPem: 'PEM' }), /'external-issuer' \(formerly 'cert-manager'\)/);
 });

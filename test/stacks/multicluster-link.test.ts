@@ -82,7 +82,7 @@ test('identity provided: PEMs from the caller, key only inside the secret Secret
 });
 
 test('identity cert-manager: Issuer and Certificate, no key anywhere', async () => {
-  const id = new MeshIdentity('cm', { mode: 'cert-manager', namespace: 'linkerd', trustDomain: 'cluster.local', certManager: { trustAnchorPem: 'ANCHOR' } });
+  const id = new MeshIdentity('cm', { mode: 'external-issuer', namespace: 'linkerd', trustDomain: 'cluster.local', certManager: { trustAnchorPem: 'ANCHOR' } });
   await resolve(id.trustAnchorPem);
   await settle();
   const mine = seen.filter((s) => s.name.startsWith('cm-'));

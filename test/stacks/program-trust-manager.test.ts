@@ -1,5 +1,5 @@
 /**
- * The Pulumi program (stacks/index.ts) under mocks with `meshform:identity: trust-manager` and
+ * The Pulumi program (stacks/index.ts) under mocks with `meshform:identity: cert-manager` and
  * `meshform:certManager` from stack config: the options reach the cert-manager / trust-manager
  * objects, nothing is generated with @pulumi/tls, and no trust-anchor output is exported.
  */
@@ -10,7 +10,7 @@ import * as pulumi from '@pulumi/pulumi';
 const created: { type: string; name: string; inputs: Record<string, unknown> }[] = [];
 
 pulumi.runtime.setAllConfig({
-  'meshform:identity': 'trust-manager',
+  'meshform:identity': 'cert-manager',
   'meshform:certManager': JSON.stringify({ namespace: 'certs', trustAnchors: ['g1', 'g2'], labels: { team: 'platform' } }),
 });
 pulumi.runtime.setMocks(
@@ -29,7 +29,7 @@ pulumi.runtime.setMocks(
 const program = await import('../../stacks/index.js');
 await new Promise((r) => setTimeout(r, 500));
 
-test('stack config trust-manager: cert-manager objects from meshform:certManager, no tls resource, no anchor output', () => {
+test('stack config cert-manager: cert-manager objects from meshform:certManager, no tls resource, no anchor output', () => {
   assert.deepEqual(created.filter((r) => r.type.startsWith('tls:')).map((r) => r.name), []);
   assert.ok(!created.some((r) => r.type === 'meshform:index:MeshIdentity'));
   assert.equal(program.trustAnchorPem, undefined);

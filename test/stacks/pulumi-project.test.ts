@@ -102,7 +102,7 @@ describe('Pulumi.yaml under the pulumi CLI config rules', () => {
     assert.deepEqual(settings.values, {});
     assert.equal(settings.certManager, undefined);
     assert.equal(settings.identity, 'generated');
-    // `{}` is "not set" in any identity mode, so the default never trips "only used with trust-manager".
+    // `{}` is "not set" in any identity mode, so the default never trips "only used with cert-manager".
     assert.equal(parseStackConfig((k) => ({ identity: 'provided', trustAnchorPem: 'PEM', certManager: '{ }' })[k]).certManager, undefined);
   });
 });
