@@ -6,8 +6,10 @@
 import { LINKERD_VERSION } from '../versions.js';
 import { configValuesDump } from '../values/mesh/config-dump.js';
 import { storedOverrides } from '../values/mesh/stored-values.js';
+import { meshKnownKeys } from '../values/mesh/known-keys.js';
 import type { MeshValues } from '../values/mesh/types.js';
-import { isTree, type ValueTree } from '../values/tree.js';
+import { isTree, parseKeyPathSafe, type ValueTree } from '../values/tree.js';
+import { findUnknownKeys } from '../values/unknown-keys.js';
 import {
   MESH_REFERENCE_API_VERSION,
   MESH_REFERENCE_KIND,
@@ -51,7 +53,21 @@ function proxyDefaultsOf(overrides: ValueTree): ValueTree {
     if (!Object.keys(image).length) delete (out.proxy as ValueTree).image;
     if (!Object.keys(out.proxy as ValueTree).length) delete out.proxy;
   }
-  return out;
+  return withoutUnknownKeys(out);
+}
+
+/**
+ * `tree` without keys the chart does not define (kept by `allowUnknownValues`): no template reads
+ * them, and a reference must read back through its own validation.
+ */
+function withoutUnknownKeys(tree: ValueTree): ValueTree {
+  for (const issue of findUnknownKeys(tree, meshKnownKeys())) {
+    const path = parseKeyPathSafe(issue.path);
+    let node: unknown = tree;
+    for (const key of path.slice(0, -1)) node = isTree(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[key] : undefined;
+    if (isTree(node)) delete node[String(path[path.length - 1])];
+  }
+  return tree;
 }
 
 /** A reference from a `linkerd-config` values dump (a parsed `data.values`). */

@@ -76,3 +76,10 @@ test('an external CA: the dump has no anchors, the trust-roots ConfigMap does', 
   assert.throws(() => meshReferenceFromManifests([roots], 'x.yaml'), /x\.yaml: no ConfigMap linkerd-config/);
   assert.throws(() => meshReferenceFromManifests([{ ...dump, data: {} }]), /data\.values: missing/);
 });
+
+test('keys the chart does not define (kept with allowUnknownValues) stay out, so the reference reads back', () => {
+  const lenient = resolveMeshValues({ crdsOnly: true, allowUnknownValues: true, warn: () => {}, user: { proxy: { logLevel: 'debug', futureKey: 1 } } });
+  const ref = meshReferenceFromValues(lenient);
+  assert.deepEqual(ref.proxyDefaults, { proxy: { logLevel: 'debug' } });
+  assert.deepEqual(parseMeshReference(ref), ref);
+});
