@@ -12,6 +12,7 @@ import { TRUST_ROOTS_CONFIGMAP, TRUST_ROOTS_KEY } from '../proxy/context.js';
 import { isTree } from '../values/tree.js';
 import { parseYamlDocument } from '../yaml-input.js';
 import { meshReferenceFromDump } from './from-values.js';
+import { parseMeshReference } from './resolve.js';
 import type { MeshReference } from './types.js';
 
 const VALUES_KEY = 'values';
@@ -42,8 +43,10 @@ export function meshReferenceFromManifests(objects: readonly unknown[], source =
   const dump = parseYamlDocument(text, where);
   if (!isTree(dump)) throw new MeshformError(`${where}: not a YAML map of values`);
   const namespace = isTree(config.metadata) ? config.metadata.namespace : undefined;
-  return meshReferenceFromDump(dump, {
+  const reference = meshReferenceFromDump(dump, {
     controlPlaneNamespace: typeof namespace === 'string' && namespace ? namespace : undefined,
     fallbackTrustAnchorsPem: dataString(findObject(all, 'ConfigMap', TRUST_ROOTS_CONFIGMAP), TRUST_ROOTS_KEY),
   });
+  // Manifests are input: what they hold is checked as any reference is, before app code relies on it.
+  return parseMeshReference(reference, `mesh reference read from ${source}`);
 }

@@ -75,6 +75,9 @@ test('an external CA: the dump has no anchors, the trust-roots ConfigMap does', 
   assert.equal(meshReferenceFromManifests([{ apiVersion: 'v1', kind: 'List', items: [dump, roots] }]).trustAnchorsPem, values.identityTrustAnchorsPEM);
   assert.throws(() => meshReferenceFromManifests([roots], 'x.yaml'), /x\.yaml: no ConfigMap linkerd-config/);
   assert.throws(() => meshReferenceFromManifests([{ ...dump, data: {} }]), /data\.values: missing/);
+  const broken = { ...dump, data: { values: toYaml({ ...configValuesDump(external), clusterDomain: 'Bad Domain', proxy: { ports: { admin: 'x' } } }) } };
+  assert.throws(() => meshReferenceFromManifests([broken], 'dump.yaml'), (e: unknown) =>
+    e instanceof MeshformError && /read from dump\.yaml/.test(e.message) && e.issues.some((i) => i.path === 'clusterDomain') && e.issues.some((i) => i.path === 'proxyDefaults.proxy.ports.admin'));
 });
 
 test('keys the chart does not define (kept with allowUnknownValues) stay out, so the reference reads back', () => {
