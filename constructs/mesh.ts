@@ -64,7 +64,7 @@ export class Mesh extends Construct {
     const certManager = controlPlane.certManager;
     this.certManager = certManager;
 
-    this.crds = new CrdsChart(this, 'crds', { values, controlPlaneNamespace: this.namespace });
+    this.crds = new CrdsChart(this, 'crds', { values, namespace: this.namespace });
     if (certManager) {
       this.certManagerIdentity = new CertManagerIdentityChart(this, 'cert-manager-identity', { identity: certManager });
       this.certManagerIdentity.addDependency(this.crds);

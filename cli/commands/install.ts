@@ -61,7 +61,7 @@ export async function renderInstall(flags: ParsedFlags, io: CommandIO, base?: In
     if (controlPlaneOnly.length) throw new UsageError(`${controlPlaneOnly.map((o) => `--${o}`).join(', ')} configures the control plane and cannot be used with --crds`);
     const crds = prepareCrds({ base: base?.values, user: flags.user, ha: flags.ha, namespace, ...flags.unknownValues });
     const { CrdsChart } = await import('../../constructs/crds/crds-chart.js');
-    return printChart(io, (app) => new CrdsChart(app, 'crds', { values: crds.values, controlPlaneNamespace: crds.namespace }), format);
+    return printChart(io, (app) => new CrdsChart(app, 'crds', crds), format);
   }
 
   const issues = new IssueCollector();

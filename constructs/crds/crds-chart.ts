@@ -13,10 +13,13 @@ export interface CrdsChartProps extends ChartProps {
   /** The chart values (a MeshValues object works: it carries the same keys). */
   readonly values: CrdsValues;
   /**
-   * The control-plane namespace recorded in each CRD's `linkerd.io/control-plane-ns` label. CRDs are
-   * cluster-scoped, so this is a label only, not the chart's namespace.
+   * The control-plane namespace (as every phase chart names it), recorded in each CRD's
+   * `linkerd.io/control-plane-ns` label. CRDs are cluster-scoped, so this is a label only: no object
+   * gets a namespace.
    * @default 'linkerd'
    */
+  readonly namespace?: string;
+  /** @deprecated Use `namespace`. @default - `namespace` */
   readonly controlPlaneNamespace?: string;
   /**
    * The `linkerd.io/created-by` annotation.
@@ -27,8 +30,10 @@ export interface CrdsChartProps extends ChartProps {
 
 export class CrdsChart extends Chart {
   constructor(scope: Construct, id: string, props: CrdsChartProps) {
-    super(scope, id, props);
-    const crds = linkerdCrds(props.values, { namespace: props.controlPlaneNamespace, createdBy: props.createdBy });
+    // The objects are cluster-scoped: the chart must not stamp a namespace on them.
+    const { values, namespace, controlPlaneNamespace, createdBy, ...chartProps } = props;
+    super(scope, id, { ...chartProps, namespace: undefined });
+    const crds = linkerdCrds(values, { namespace: namespace ?? controlPlaneNamespace, createdBy });
     // kubernetes-models interfaces lack KubeObject's index signature; the objects are plain JSON, so
     // widening them is safe.
     for (const crd of crds) addObject(this, crd as unknown as KubeObject);

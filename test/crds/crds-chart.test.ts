@@ -34,10 +34,19 @@ describe('CrdsChart matches upstream goldens', () => {
 
 describe('CrdsChart metadata', () => {
   it('labels every CRD with the control-plane namespace', () => {
-    const objects = chartObjects(new CrdsChart(new App(), 'crds', { values: { installGatewayAPI: true }, controlPlaneNamespace: 'mesh' }));
+    const objects = chartObjects(new CrdsChart(new App(), 'crds', { values: { installGatewayAPI: true }, namespace: 'mesh' }));
     for (const o of objects) {
       const labels = (o.metadata as { labels?: Record<string, string> }).labels ?? {};
       assert.equal(labels['linkerd.io/control-plane-ns'], 'mesh', String(o.metadata?.name));
+    }
+  });
+
+  it('takes the deprecated controlPlaneNamespace too, and stamps no namespace on the cluster-scoped CRDs', () => {
+    const objects = chartObjects(new CrdsChart(new App(), 'crds', { values: { installGatewayAPI: false }, controlPlaneNamespace: 'old' }));
+    assert.ok(objects.length > 0);
+    for (const o of objects) {
+      assert.equal((o.metadata as { labels?: Record<string, string> }).labels?.['linkerd.io/control-plane-ns'], 'old');
+      assert.equal(o.metadata?.namespace, undefined);
     }
   });
 
