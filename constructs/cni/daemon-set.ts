@@ -12,6 +12,7 @@ import { buildResources } from '../../lib/pod/resources.js';
 import { podScheduling } from '../../lib/pod/scheduling.js';
 import { restrictedPodSecurityContext } from '../../lib/pod/security-context.js';
 import { CNI_CONFIG_MAP, CNI_NAME, CNI_RESOURCE_LABEL, cniLabels } from './labels.js';
+import { CREATED_BY_ANNOTATION, INJECT_ANNOTATION, INJECT_DISABLED } from '../../lib/k8s/labels.js';
 
 const CREATED_BY = `linkerd/cli ${LINKERD_VERSION}`;
 
@@ -97,7 +98,7 @@ export function cniDaemonSet(values: CniValues, namespace: string): IDaemonSet {
       name: CNI_NAME,
       namespace,
       labels: cniLabels(values, selector),
-      annotations: { 'linkerd.io/created-by': CREATED_BY },
+      annotations: { [CREATED_BY_ANNOTATION]: CREATED_BY },
     },
     spec: {
       revisionHistoryLimit: values.revisionHistoryLimit,
@@ -106,7 +107,7 @@ export function cniDaemonSet(values: CniValues, namespace: string): IDaemonSet {
       template: {
         metadata: {
           labels: { ...selector, [CNI_RESOURCE_LABEL]: 'true', ...values.podLabels },
-          annotations: { 'linkerd.io/created-by': CREATED_BY, 'linkerd.io/inject': 'disabled' },
+          annotations: { [CREATED_BY_ANNOTATION]: CREATED_BY, [INJECT_ANNOTATION]: INJECT_DISABLED },
         },
         spec: {
           ...podScheduling({ tolerations: values.tolerations, priorityClassName: values.priorityClassName }),

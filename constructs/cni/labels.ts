@@ -1,8 +1,9 @@
 /** Labels every linkerd2-cni object carries: the CNI marker (the proxy injector skips such pods) plus `commonLabels`. */
 import type { KubeObject } from '../../lib/manifest.js';
 import type { CniValues } from '../../lib/values/cni/types.js';
+import { CNI_RESOURCE_LABEL } from '../../lib/k8s/labels.js';
 
-export const CNI_RESOURCE_LABEL = 'linkerd.io/cni-resource';
+export { CNI_RESOURCE_LABEL } from '../../lib/k8s/labels.js';
 export const CNI_NAME = 'linkerd-cni';
 export const CNI_CONFIG_MAP = 'linkerd-cni-config';
 

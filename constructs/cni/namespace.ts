@@ -4,6 +4,7 @@
  */
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import { CNI_RESOURCE_LABEL } from './labels.js';
+import { ADMISSION_WEBHOOKS_LABEL } from '../../lib/k8s/labels.js';
 
 export function cniNamespace(namespace: string): INamespace {
   return {
@@ -13,7 +14,7 @@ export function cniNamespace(namespace: string): INamespace {
       name: namespace,
       labels: {
         [CNI_RESOURCE_LABEL]: 'true',
-        'config.linkerd.io/admission-webhooks': 'disabled',
+        [ADMISSION_WEBHOOKS_LABEL]: 'disabled',
         'pod-security.kubernetes.io/enforce': 'privileged',
       },
     },

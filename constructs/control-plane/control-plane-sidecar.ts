@@ -12,10 +12,10 @@ import {
 import type { MeshValues, ProxyValues, ResourceRequirementsValues } from '../../lib/values/mesh/types.js';
 import type { ControlPlaneContext } from './context.js';
 import { createdBy, CREATED_BY_ANNOTATION } from './labels.js';
+import { ANNOTATIONS } from '../../lib/k8s/labels.js';
 
-/** The policy controller reads its own pod's default policy from this annotation. */
-export const DEFAULT_INBOUND_POLICY_ANNOTATION = 'config.linkerd.io/default-inbound-policy';
-export const OPAQUE_PORTS_ANNOTATION = 'config.linkerd.io/opaque-ports';
+// The policy controller reads its own pod's default policy from this annotation.
+const DEFAULT_INBOUND_POLICY_ANNOTATION = ANNOTATIONS.defaultInboundPolicy;
 
 export interface SidecarOverrides {
   /** `proxy.*` keys the component's template sets. @default {} */

@@ -15,12 +15,13 @@ import {
 } from '../../lib/proxy/index.js';
 import { buildResources } from '../../lib/pod/resources.js';
 import type { ControlPlaneContext } from './context.js';
-import { COMPONENT_LABEL, CONTROL_PLANE_NS_LABEL } from './labels.js';
+import { CONTROL_PLANE_COMPONENT_LABEL, CONTROL_PLANE_NS_LABEL } from './labels.js';
 import { checksum, goJson } from './config-checksum.js';
 import { controllerImage, controllerProbe, controllerSecurityContext, controllerTracingArgs, renderedProbeTunables } from './controller-container.js';
 import { controlPlaneDeployment, controlPlanePodSpec, meshedPodLabels } from './workload-frame.js';
 import { controlPlanePodAnnotations, controlPlaneProxyContext, controlPlaneProxyValues } from './control-plane-sidecar.js';
 import { kubeApiAccessMount, kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
+import { PROXY_DEPLOYMENT_LABEL } from '../../lib/k8s/labels.js';
 
 const COMPONENT = 'destination';
 const NAME = 'linkerd-destination';
@@ -161,7 +162,7 @@ export function destinationDeployment(ctx: ControlPlaneContext): KubeObject[] {
     {
       component: COMPONENT,
       name: NAME,
-      selector: { [COMPONENT_LABEL]: COMPONENT, [CONTROL_PLANE_NS_LABEL]: ctx.namespace, 'linkerd.io/proxy-deployment': NAME },
+      selector: { [CONTROL_PLANE_COMPONENT_LABEL]: COMPONENT, [CONTROL_PLANE_NS_LABEL]: ctx.namespace, [PROXY_DEPLOYMENT_LABEL]: NAME },
       podAnnotations: controlPlanePodAnnotations(ctx, proxyValues, { checksum: config, component: v.destinationController?.podAnnotations }),
       podSpec,
     },

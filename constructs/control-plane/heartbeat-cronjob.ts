@@ -10,7 +10,7 @@ import { podScheduling } from '../../lib/pod/scheduling.js';
 import { restrictedPodSecurityContext } from '../../lib/pod/security-context.js';
 import { pullPolicy } from '../../lib/proxy/index.js';
 import type { ControlPlaneContext } from './context.js';
-import { COMPONENT_LABEL, CREATED_BY_ANNOTATION, createdBy } from './labels.js';
+import { CONTROL_PLANE_COMPONENT_LABEL, CREATED_BY_ANNOTATION, createdBy } from './labels.js';
 import { controllerImage, controllerSecurityContext } from './controller-container.js';
 import { WORKLOAD_NS_LABEL, workloadLabels } from './workload-frame.js';
 import { kubeApiAccessMount, kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
@@ -47,7 +47,7 @@ export function heartbeatCronJob(ctx: ControlPlaneContext): KubeObject[] {
         spec: {
           template: {
             metadata: {
-              labels: { [COMPONENT_LABEL]: COMPONENT, [WORKLOAD_NS_LABEL]: ctx.namespace, ...v.podLabels },
+              labels: { [CONTROL_PLANE_COMPONENT_LABEL]: COMPONENT, [WORKLOAD_NS_LABEL]: ctx.namespace, ...v.podLabels },
               annotations: { [CREATED_BY_ANNOTATION]: createdBy(ctx), ...v.podAnnotations },
             },
             spec: {

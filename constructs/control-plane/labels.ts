@@ -4,15 +4,12 @@
  * annotation. Kept in one place so a new object cannot forget one of them.
  */
 import { imagePullSecrets as pullSecretsPartial } from '../../lib/pod/scheduling.js';
+import { CONTROL_PLANE_COMPONENT_LABEL, CONTROL_PLANE_NS_LABEL, CREATED_BY_ANNOTATION } from '../../lib/k8s/labels.js';
 import type { ControlPlaneContext } from './context.js';
 
-/** Label naming the control-plane component an object belongs to. */
-export const COMPONENT_LABEL = 'linkerd.io/control-plane-component';
-/** Label naming the control plane's namespace. */
-export const CONTROL_PLANE_NS_LABEL = 'linkerd.io/control-plane-ns';
+export { CONTROL_PLANE_COMPONENT_LABEL, CONTROL_PLANE_NS_LABEL, CREATED_BY_ANNOTATION } from '../../lib/k8s/labels.js';
 /** Label some newer templates (policy controller RBAC) add. */
 export const PART_OF_LABEL = 'app.kubernetes.io/part-of';
-export const CREATED_BY_ANNOTATION = 'linkerd.io/created-by';
 
 export interface LabelOptions {
   /** `linkerd.io/control-plane-component` value. @default - no component label */
@@ -27,7 +24,7 @@ export interface LabelOptions {
 export function controlPlaneLabels(ctx: ControlPlaneContext, options: LabelOptions = {}): Record<string, string> {
   return {
     ...(options.partOf ? { [PART_OF_LABEL]: 'Linkerd' } : {}),
-    ...(options.component ? { [COMPONENT_LABEL]: options.component } : {}),
+    ...(options.component ? { [CONTROL_PLANE_COMPONENT_LABEL]: options.component } : {}),
     [CONTROL_PLANE_NS_LABEL]: ctx.namespace,
     ...options.extra,
     ...ctx.values.commonLabels,

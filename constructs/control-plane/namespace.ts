@@ -7,6 +7,7 @@ import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import { MeshformError } from '../../lib/errors.js';
 import type { ControlPlaneContext } from './context.js';
 import { CONTROL_PLANE_NS_LABEL } from './labels.js';
+import { ADMISSION_WEBHOOKS_LABEL, INJECT_ANNOTATION, INJECT_DISABLED, IS_CONTROL_PLANE_LABEL } from '../../lib/k8s/labels.js';
 
 export const POD_SECURITY_ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
 
@@ -23,10 +24,10 @@ export function controlPlaneNamespace(ctx: ControlPlaneContext): INamespace {
     kind: 'Namespace',
     metadata: {
       name: ctx.namespace,
-      annotations: { 'linkerd.io/inject': 'disabled' },
+      annotations: { [INJECT_ANNOTATION]: INJECT_DISABLED },
       labels: {
-        'linkerd.io/is-control-plane': 'true',
-        'config.linkerd.io/admission-webhooks': 'disabled',
+        [IS_CONTROL_PLANE_LABEL]: 'true',
+        [ADMISSION_WEBHOOKS_LABEL]: 'disabled',
         [CONTROL_PLANE_NS_LABEL]: ctx.namespace,
         [POD_SECURITY_ENFORCE_LABEL]: ctx.values.cniEnabled ? 'restricted' : 'privileged',
         ...ctx.values.commonLabels,

@@ -4,7 +4,7 @@
  */
 import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import type { ControlPlaneContext } from './context.js';
-import { COMPONENT_LABEL, controlPlaneLabels, createdByAnnotations } from './labels.js';
+import { CONTROL_PLANE_COMPONENT_LABEL, controlPlaneLabels, createdByAnnotations } from './labels.js';
 
 /** The Deployment each budget covers, by component; the destination budget is named after its Service. */
 export type PdbComponent = 'identity' | 'destination' | 'proxy-injector';
@@ -37,7 +37,7 @@ export function podDisruptionBudget(ctx: ControlPlaneContext, component: PdbComp
       },
       spec: {
         maxUnavailable: maxUnavailable(ctx.values.controller.podDisruptionBudget.maxUnavailable),
-        selector: { matchLabels: { [COMPONENT_LABEL]: component } },
+        selector: { matchLabels: { [CONTROL_PLANE_COMPONENT_LABEL]: component } },
       },
     },
   ];

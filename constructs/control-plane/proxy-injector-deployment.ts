@@ -8,12 +8,13 @@ import type { KubeObject } from '../../lib/manifest.js';
 import { buildNetworkInitContainer, buildProxyContainer, buildProxyVolumes, pullPolicy } from '../../lib/proxy/index.js';
 import { buildResources } from '../../lib/pod/resources.js';
 import type { ControlPlaneContext } from './context.js';
-import { COMPONENT_LABEL } from './labels.js';
+import { CONTROL_PLANE_COMPONENT_LABEL } from './labels.js';
 import { checksum } from './config-checksum.js';
 import { controllerImage, controllerProbe, controllerSecurityContext, extraEnv, renderedProbeTunables } from './controller-container.js';
 import { controlPlaneDeployment, controlPlanePodSpec, meshedPodLabels } from './workload-frame.js';
-import { controlPlanePodAnnotations, controlPlaneProxyContext, controlPlaneProxyValues, OPAQUE_PORTS_ANNOTATION } from './control-plane-sidecar.js';
+import { controlPlanePodAnnotations, controlPlaneProxyContext, controlPlaneProxyValues } from './control-plane-sidecar.js';
 import { kubeApiAccessMount, kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
+import { ANNOTATIONS } from '../../lib/k8s/labels.js';
 
 const COMPONENT = 'proxy-injector';
 const NAME = 'linkerd-proxy-injector';
@@ -81,13 +82,13 @@ export function proxyInjectorDeployment(ctx: ControlPlaneContext): KubeObject[] 
     {
       component: COMPONENT,
       name: NAME,
-      selector: { [COMPONENT_LABEL]: COMPONENT },
+      selector: { [CONTROL_PLANE_COMPONENT_LABEL]: COMPONENT },
       podAnnotations: controlPlanePodAnnotations(ctx, proxyValues, {
         // Restart the injector when its webhook TLS material changes.
         checksum: checksum(v.proxyInjector),
         component: v.proxyInjector.podAnnotations,
         // The API server speaks TLS to the webhook: the proxy must not try to detect HTTP on it.
-        extra: { [OPAQUE_PORTS_ANNOTATION]: String(WEBHOOK_PORT) },
+        extra: { [ANNOTATIONS.opaquePorts]: String(WEBHOOK_PORT) },
       }),
       podSpec,
     },

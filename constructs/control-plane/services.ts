@@ -4,7 +4,8 @@
  */
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { ControlPlaneContext } from './context.js';
-import { COMPONENT_LABEL, controlPlaneLabels, createdByAnnotations } from './labels.js';
+import { CONTROL_PLANE_COMPONENT_LABEL, controlPlaneLabels, createdByAnnotations } from './labels.js';
+import { ANNOTATIONS } from '../../lib/k8s/labels.js';
 
 interface ServiceSpec {
   readonly name: string;
@@ -30,7 +31,7 @@ function service(ctx: ControlPlaneContext, spec: ServiceSpec): IService {
     },
     spec: {
       ...(spec.headless ? { clusterIP: 'None' } : { type: 'ClusterIP' }),
-      selector: { [COMPONENT_LABEL]: spec.component },
+      selector: { [CONTROL_PLANE_COMPONENT_LABEL]: spec.component },
       ports: [{ name: spec.portName, port: spec.port, targetPort: spec.targetPort }],
     },
   };
@@ -70,6 +71,6 @@ export function proxyInjectorService(ctx: ControlPlaneContext): IService {
     port: 443,
     targetPort: 'proxy-injector',
     // The API server speaks TLS to the injector: no HTTP detection is needed on the meshed side.
-    annotations: { 'config.linkerd.io/opaque-ports': '443' },
+    annotations: { [ANNOTATIONS.opaquePorts]: '443' },
   });
 }

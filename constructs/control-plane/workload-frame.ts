@@ -10,10 +10,11 @@ import type { IVolume } from 'kubernetes-models/v1/Volume';
 import { podAffinity } from '../../lib/pod/affinity.js';
 import { podScheduling } from '../../lib/pod/scheduling.js';
 import { restrictedPodSecurityContext } from '../../lib/pod/security-context.js';
+import { PROXY_DEPLOYMENT_LABEL, WORKLOAD_NS_LABEL } from '../../lib/k8s/labels.js';
 import type { ControlPlaneContext } from './context.js';
-import { COMPONENT_LABEL, CONTROL_PLANE_NS_LABEL, PART_OF_LABEL, createdBy, CREATED_BY_ANNOTATION } from './labels.js';
+import { CONTROL_PLANE_COMPONENT_LABEL, CONTROL_PLANE_NS_LABEL, PART_OF_LABEL, createdBy, CREATED_BY_ANNOTATION } from './labels.js';
 
-export const WORKLOAD_NS_LABEL = 'linkerd.io/workload-ns';
+export { WORKLOAD_NS_LABEL } from '../../lib/k8s/labels.js';
 
 export interface DeploymentSpecInput {
   /** Short component name (`identity`, `destination`, `proxy-injector`). */
@@ -32,7 +33,7 @@ export function workloadLabels(ctx: ControlPlaneContext, component: string): Rec
     'app.kubernetes.io/name': component,
     [PART_OF_LABEL]: 'Linkerd',
     'app.kubernetes.io/version': ctx.values.linkerdVersion,
-    [COMPONENT_LABEL]: component,
+    [CONTROL_PLANE_COMPONENT_LABEL]: component,
     [CONTROL_PLANE_NS_LABEL]: ctx.namespace,
     ...ctx.values.commonLabels,
   };
@@ -41,10 +42,10 @@ export function workloadLabels(ctx: ControlPlaneContext, component: string): Rec
 /** Pod-template labels of a meshed control-plane Deployment, `podLabels` last. */
 export function meshedPodLabels(ctx: ControlPlaneContext, component: string, name: string): Record<string, string> {
   return {
-    [COMPONENT_LABEL]: component,
+    [CONTROL_PLANE_COMPONENT_LABEL]: component,
     [CONTROL_PLANE_NS_LABEL]: ctx.namespace,
     [WORKLOAD_NS_LABEL]: ctx.namespace,
-    'linkerd.io/proxy-deployment': name,
+    [PROXY_DEPLOYMENT_LABEL]: name,
     ...ctx.values.podLabels,
   };
 }
@@ -56,7 +57,7 @@ export function controlPlanePodSpec(
   parts: { readonly serviceAccountName: string; readonly containers: IContainer[]; readonly initContainers: IContainer[]; readonly volumes: IVolume[] },
 ): IPodSpec {
   const v = ctx.values;
-  const affinity = podAffinity({ antiAffinity: v.enablePodAntiAffinity, labelKey: COMPONENT_LABEL, labelValue: component, nodeAffinity: v.nodeAffinity });
+  const affinity = podAffinity({ antiAffinity: v.enablePodAntiAffinity, labelKey: CONTROL_PLANE_COMPONENT_LABEL, labelValue: component, nodeAffinity: v.nodeAffinity });
   const { tolerations, nodeSelector, priorityClassName, runtimeClassName } = podScheduling(v);
   return {
     ...(tolerations ? { tolerations } : {}),

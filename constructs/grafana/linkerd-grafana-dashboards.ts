@@ -12,6 +12,7 @@ import type { KubeObject } from '../../lib/manifest.js';
 import { didYouMean } from '../../lib/values/checks.js';
 import { addObjects } from '../kube-object.js';
 import { GRAFANA_OPERATOR_API, type GrafanaDashboardObject, type GrafanaDatasourceObject } from './grafana-operator.js';
+import { EXTENSION_LABEL } from '../../lib/k8s/labels.js';
 
 /** A Kubernetes ServiceAccount, the mesh identity Grafana's queries carry. */
 export interface ServiceAccountRef {
@@ -119,7 +120,7 @@ export class LinkerdGrafanaDashboards extends Construct {
     const datasourceName = props.datasourceName ?? 'prometheus';
     const instanceSelector = { matchLabels: { ...props.instanceSelector } };
     const crossNamespace = props.allowCrossNamespaceImport ? { allowCrossNamespaceImport: true } : {};
-    const labels = { 'linkerd.io/extension': 'viz' };
+    const labels = { [EXTENSION_LABEL]: 'viz' };
     this.prometheusUrl = props.prometheusUrl ?? vizPrometheusUrl(vizNamespace, props.clusterDomain);
     this.dashboards = props.dashboards ? LINKERD_DASHBOARDS.filter((d) => props.dashboards?.includes(d.key)) : LINKERD_DASHBOARDS;
 
@@ -163,7 +164,7 @@ export class LinkerdGrafanaDashboards extends Construct {
 
 /** Grafana's identity may call viz Prometheus's admin port (next to upstream's metrics-api-only policy). */
 export function prometheusAccess(vizNamespace: string, sa: ServiceAccountRef): KubeObject[] {
-  const labels = { 'linkerd.io/extension': 'viz', component: 'grafana' };
+  const labels = { [EXTENSION_LABEL]: 'viz', component: 'grafana' };
   return [
     {
       apiVersion: 'policy.linkerd.io/v1alpha1',

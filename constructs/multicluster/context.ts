@@ -5,6 +5,8 @@
 import type { KubeObject } from '../../lib/manifest.js';
 import { imagePullSecrets } from '../../lib/pod/scheduling.js';
 import type { MulticlusterValues } from '../../lib/values/multicluster/types.js';
+import { CREATED_BY_ANNOTATION } from '../../lib/k8s/labels.js';
+import { EXTENSION_LABEL } from '../../lib/k8s/labels.js';
 
 export interface MulticlusterContext {
   /** Resolved, validated values (defaults ⊕ HA ⊕ user). */
@@ -13,9 +15,9 @@ export interface MulticlusterContext {
   readonly namespace: string;
 }
 
-export const EXTENSION_LABEL = 'linkerd.io/extension';
+export { EXTENSION_LABEL } from '../../lib/k8s/labels.js';
 export const EXTENSION = 'multicluster';
-export const CLUSTER_NAME_LABEL = 'mirror.linkerd.io/cluster-name';
+export { MIRROR_CLUSTER_NAME_LABEL as CLUSTER_NAME_LABEL } from '../../lib/k8s/labels.js';
 
 /** `linkerd.io/extension: multicluster`, then `extra`, then the user's `commonLabels`. */
 export function mcLabels(ctx: MulticlusterContext, extra: Record<string, string> = {}): Record<string, string> {
@@ -24,7 +26,7 @@ export function mcLabels(ctx: MulticlusterContext, extra: Record<string, string>
 
 /** The `linkerd.io/created-by` annotation of Helm-rendered extension objects. */
 export function createdBy(ctx: MulticlusterContext): Record<string, string> {
-  return { 'linkerd.io/created-by': `linkerd/helm ${ctx.values.linkerdVersion}` };
+  return { [CREATED_BY_ANNOTATION]: `linkerd/helm ${ctx.values.linkerdVersion}` };
 }
 
 /** `imagePullSecrets` for a ServiceAccount, when any are configured. */

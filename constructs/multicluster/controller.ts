@@ -8,7 +8,7 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { KubeObject } from '../../lib/manifest.js';
 import type { ResolvedControllerValues } from '../../lib/values/multicluster/types.js';
 import { buildResources } from '../../lib/pod/resources.js';
-import { CLUSTER_NAME_LABEL, kube, mcLabels, pullSecrets, type MulticlusterContext } from './context.js';
+import { CLUSTER_NAME_LABEL, EXTENSION, EXTENSION_LABEL, kube, mcLabels, pullSecrets, type MulticlusterContext } from './context.js';
 import { mirrorImage, mirrorPodAnnotations } from './local-service-mirror.js';
 import { podAffinity } from '../../lib/pod/affinity.js';
 import { kubeApiAccessMount, kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
@@ -62,7 +62,7 @@ function controllerDeployment(ctx: MulticlusterContext, c: ResolvedControllerVal
       template: {
         metadata: {
           annotations: mirrorPodAnnotations(ctx),
-          labels: { 'linkerd.io/extension': 'multicluster', ...selector, ...ctx.values.podLabels },
+          labels: { [EXTENSION_LABEL]: EXTENSION, ...selector, ...ctx.values.podLabels },
         },
         spec: {
           ...(affinity && { affinity }),

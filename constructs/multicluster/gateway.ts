@@ -7,11 +7,12 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { KubeObject } from '../../lib/manifest.js';
-import { createdBy, kube, mcLabels, pullSecrets, type MulticlusterContext } from './context.js';
+import { createdBy, EXTENSION, EXTENSION_LABEL, kube, mcLabels, pullSecrets, type MulticlusterContext } from './context.js';
 import { disruptionBudget } from './disruption-budget.js';
 import { podAffinity } from '../../lib/pod/affinity.js';
 import { podScheduling } from '../../lib/pod/scheduling.js';
 import { restrictedPodSecurityContext, restrictedSecurityContext } from '../../lib/pod/security-context.js';
+import { ANNOTATIONS, INJECT_ANNOTATION, INJECT_ENABLED } from '../../lib/k8s/labels.js';
 
 function gatewayDeployment(ctx: MulticlusterContext): IDeployment {
   const { values } = ctx;
@@ -42,15 +43,15 @@ function gatewayDeployment(ctx: MulticlusterContext): IDeployment {
         metadata: {
           annotations: {
             ...createdBy(ctx),
-            'linkerd.io/inject': 'enabled',
+            [INJECT_ANNOTATION]: INJECT_ENABLED,
             // Traffic from other clusters must present a mesh identity; probes stay plain HTTP.
-            'config.linkerd.io/proxy-require-identity-inbound-ports': String(gw.port),
-            'config.linkerd.io/enable-gateway': 'true',
-            'config.linkerd.io/default-inbound-policy': 'all-authenticated',
+            [ANNOTATIONS.requireIdentityOnInboundPorts]: String(gw.port),
+            [ANNOTATIONS.enableGateway]: 'true',
+            [ANNOTATIONS.defaultInboundPolicy]: 'all-authenticated',
             'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true',
             ...values.podAnnotations,
           },
-          labels: { app: gw.name, 'linkerd.io/extension': 'multicluster', ...values.podLabels },
+          labels: { app: gw.name, [EXTENSION_LABEL]: EXTENSION, ...values.podLabels },
         },
         spec: {
           ...(affinity && { affinity }),

@@ -6,11 +6,12 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { KubeObject } from '../../lib/manifest.js';
 import { buildResources } from '../../lib/pod/resources.js';
-import { kube, mcLabels, pullSecrets, type MulticlusterContext } from './context.js';
+import { EXTENSION, EXTENSION_LABEL, kube, mcLabels, pullSecrets, type MulticlusterContext } from './context.js';
 import { disruptionBudget } from './disruption-budget.js';
 import { podAffinity } from '../../lib/pod/affinity.js';
 import { kubeApiAccessMount, kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
 import { restrictedPodSecurityContext, restrictedSecurityContext } from '../../lib/pod/security-context.js';
+import { ANNOTATIONS, INJECT_ANNOTATION, INJECT_ENABLED } from '../../lib/k8s/labels.js';
 
 const NAME = 'linkerd-local-service-mirror';
 const ROLE = 'linkerd-local-service-mirror-access-local-resources';
@@ -19,9 +20,9 @@ const COMPONENT = { component: 'local-service-mirror' };
 /** Pod annotations every service mirror carries: meshed, evictable, and no proxy drain delay on exit. */
 export function mirrorPodAnnotations(ctx: MulticlusterContext): Record<string, string> {
   return {
-    'linkerd.io/inject': 'enabled',
+    [INJECT_ANNOTATION]: INJECT_ENABLED,
     'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true',
-    'config.alpha.linkerd.io/proxy-wait-before-exit-seconds': '0',
+    [ANNOTATIONS.waitBeforeExitSeconds]: '0',
     ...ctx.values.podAnnotations,
   };
 }
@@ -51,7 +52,7 @@ function deployment(ctx: MulticlusterContext): IDeployment {
       template: {
         metadata: {
           annotations: mirrorPodAnnotations(ctx),
-          labels: { 'linkerd.io/extension': 'multicluster', ...COMPONENT, ...values.podLabels },
+          labels: { [EXTENSION_LABEL]: EXTENSION, ...COMPONENT, ...values.podLabels },
         },
         spec: {
           ...(affinity && { affinity }),

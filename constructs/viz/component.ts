@@ -16,6 +16,7 @@ import { buildResources } from '../../lib/pod/resources.js';
 import { kubeApiAccessMount } from '../../lib/pod/kube-api-access.js';
 import { imagePullSecrets } from '../../lib/pod/scheduling.js';
 import { restrictedSecurityContext } from '../../lib/pod/security-context.js';
+import { INJECT_ANNOTATION, INJECT_ENABLED } from '../../lib/k8s/labels.js';
 
 export interface ComponentContainerSpec {
   readonly name: string;
@@ -65,7 +66,7 @@ export function vizService(ctx: VizContext, spec: VizServiceSpec): KubeObject {
       name: spec.name,
       namespace: ctx.namespace,
       labels: objectLabels(ctx, spec.labels),
-      annotations: { ...createdBy(ctx), 'linkerd.io/inject': 'enabled', ...spec.annotations },
+      annotations: { ...createdBy(ctx), [INJECT_ANNOTATION]: INJECT_ENABLED, ...spec.annotations },
     },
     spec: { type: 'ClusterIP', selector: { ...spec.selector }, ports: [...spec.ports] },
   };

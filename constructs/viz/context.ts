@@ -4,6 +4,8 @@
  */
 import type { KubeObject } from '../../lib/manifest.js';
 import type { StringMap, VizComponentValues, VizImageValues, VizValues } from '../../lib/values/viz/types.js';
+import { CREATED_BY_ANNOTATION } from '../../lib/k8s/labels.js';
+import { EXTENSION_LABEL } from '../../lib/k8s/labels.js';
 
 export interface VizContext {
   /** Resolved, validated values (defaults ⊕ HA ⊕ user). */
@@ -13,7 +15,7 @@ export interface VizContext {
 }
 
 /** The label every viz object carries; also how `linkerd viz check` finds them. */
-export const EXTENSION_LABELS: StringMap = { 'linkerd.io/extension': 'viz' };
+export const EXTENSION_LABELS: StringMap = { [EXTENSION_LABEL]: 'viz' };
 
 /** Typed kubernetes-models objects are closed interfaces; the chart takes them as plain JSON. */
 export function kube<T extends { readonly apiVersion: string; readonly kind: string }>(object: T): KubeObject {
@@ -27,7 +29,7 @@ export function objectLabels(ctx: VizContext, extra: StringMap = {}): Record<str
 
 /** `linkerd.io/created-by` as a CLI render writes it. */
 export function createdBy(ctx: VizContext): StringMap {
-  return { 'linkerd.io/created-by': `linkerd/cli ${ctx.values.linkerdVersion}` };
+  return { [CREATED_BY_ANNOTATION]: `linkerd/cli ${ctx.values.linkerdVersion}` };
 }
 
 /** `registry/name:tag`, each empty part falling back to the viz-wide default. */

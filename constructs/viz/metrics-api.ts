@@ -5,7 +5,7 @@
 import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { KubeObject } from '../../lib/manifest.js';
 import { componentContainer, componentLabels, vizService, vizServiceAccount } from './component.js';
-import { enablePprof, logFlags, serviceFqdn, type VizContext } from './context.js';
+import { enablePprof, EXTENSION_LABELS, logFlags, serviceFqdn, type VizContext } from './context.js';
 import { kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
 import { restrictedPodSecurityContext } from '../../lib/pod/security-context.js';
 import { proxyResourceAnnotations, vizDeployment, vizPodDisruptionBudget } from './pod.js';
@@ -45,7 +45,7 @@ function credsEnv(secret: string): IEnvVar[] {
 export function metricsApi(ctx: VizContext): KubeObject[] {
   const v = ctx.values;
   const c = v.metricsAPI;
-  const selector = { 'linkerd.io/extension': 'viz', component: NAME };
+  const selector = { ...EXTENSION_LABELS, component: NAME };
   const container = componentContainer(ctx, {
     name: NAME,
     values: c,
@@ -101,7 +101,7 @@ export function metricsApi(ctx: VizContext): KubeObject[] {
 export function metricsApiPolicy(ctx: VizContext): KubeObject[] {
   const labels = componentLabels(ctx, NAME, false);
   return [
-    server(ctx, NAME, labels, { 'linkerd.io/extension': 'viz', component: NAME }, 'http', 'HTTP/1'),
+    server(ctx, NAME, labels, { ...EXTENSION_LABELS, component: NAME }, 'http', 'HTTP/1'),
     authorizationPolicy(ctx, NAME, labels, NAME, [{ group: POLICY_GROUP, kind: 'MeshTLSAuthentication', name: 'metrics-api-web' }]),
     meshTlsAuthentication(ctx, 'metrics-api-web', labels, [{ name: 'web' }]),
     anyNetworkAuthentication(ctx, 'kubelet'),

@@ -5,6 +5,7 @@
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import type { KubeObject } from '../../lib/manifest.js';
 import { EXTENSION_LABELS, kube, type VizContext } from './context.js';
+import { VIZ_EXTERNAL_PROMETHEUS_ANNOTATION } from '../../lib/k8s/labels.js';
 
 export function vizNamespace(ctx: VizContext): KubeObject[] {
   const v = ctx.values;
@@ -19,7 +20,7 @@ export function vizNamespace(ctx: VizContext): KubeObject[] {
         ...v.commonLabels,
       },
       // `linkerd viz check` and the dashboard read this to know Prometheus is not viz's own.
-      annotations: v.prometheusUrl ? { 'viz.linkerd.io/external-prometheus': v.prometheusUrl } : {},
+      annotations: v.prometheusUrl ? { [VIZ_EXTERNAL_PROMETHEUS_ANNOTATION]: v.prometheusUrl } : {},
     },
   };
   return [kube(ns)];

@@ -14,14 +14,15 @@ import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { KubeObject } from '../../lib/manifest.js';
 import type { JsonObject, StringMap, VizProxyValues } from '../../lib/values/viz/types.js';
 import { createdBy, kube, objectLabels, type VizContext } from './context.js';
+import { ANNOTATIONS, CONFIG_PREFIX, INJECT_ANNOTATION, INJECT_ENABLED } from '../../lib/k8s/labels.js';
 
 /** `partials.proxy.config.annotations`: proxy resources for the injector to apply to this pod. */
 export function proxyResourceAnnotations(proxy: VizProxyValues | undefined | null): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of RESOURCE_NAMES) {
     const pair = proxy?.resources?.[name];
-    if (isQuantitySet(pair?.request)) out[`config.linkerd.io/proxy-${name}-request`] = String(pair.request);
-    if (isQuantitySet(pair?.limit)) out[`config.linkerd.io/proxy-${name}-limit`] = String(pair.limit);
+    if (isQuantitySet(pair?.request)) out[`${CONFIG_PREFIX}/proxy-${name}-request`] = String(pair.request);
+    if (isQuantitySet(pair?.limit)) out[`${CONFIG_PREFIX}/proxy-${name}-limit`] = String(pair.limit);
   }
   return out;
 }
@@ -64,7 +65,7 @@ export function vizDeployment(ctx: VizContext, spec: VizWorkloadSpec): KubeObjec
     metadata: {
       name: spec.name,
       namespace: ctx.namespace,
-      annotations: { ...createdBy(ctx), 'linkerd.io/inject': 'enabled', 'config.linkerd.io/proxy-await': 'enabled' },
+      annotations: { ...createdBy(ctx), [INJECT_ANNOTATION]: INJECT_ENABLED, [ANNOTATIONS.await]: 'enabled' },
       labels: objectLabels(ctx, spec.labels),
     },
     spec: {
@@ -77,8 +78,8 @@ export function vizDeployment(ctx: VizContext, spec: VizWorkloadSpec): KubeObjec
           annotations: {
             ...createdBy(ctx),
             ...spec.podAnnotations,
-            'linkerd.io/inject': 'enabled',
-            'config.alpha.linkerd.io/proxy-wait-before-exit-seconds': '0',
+            [INJECT_ANNOTATION]: INJECT_ENABLED,
+            [ANNOTATIONS.waitBeforeExitSeconds]: '0',
             ...(spec.safeToEvict ? { 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' } : {}),
           },
           labels: { ...spec.podLabels, ...v.podLabels },

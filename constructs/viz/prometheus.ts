@@ -11,7 +11,7 @@ import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
 import { toYaml, type KubeObject } from '../../lib/manifest.js';
 import { componentLabels, vizService, vizServiceAccount } from './component.js';
-import { createdBy, kube, objectLabels, pullPolicy, type VizContext } from './context.js';
+import { createdBy, EXTENSION_LABELS, kube, objectLabels, pullPolicy, type VizContext } from './context.js';
 import { buildResources } from '../../lib/pod/resources.js';
 import { kubeApiAccessMount, kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
 import { restrictedPodSecurityContext, restrictedSecurityContext } from '../../lib/pod/security-context.js';
@@ -110,7 +110,7 @@ export function prometheus(ctx: VizContext): KubeObject[] {
   const p = v.prometheus;
   if (!p.enabled) return [];
   const labels = componentLabels(ctx, NAME, true);
-  const selector = { 'linkerd.io/extension': 'viz', ...labels };
+  const selector = { ...EXTENSION_LABELS, ...labels };
   const config: IConfigMap = {
     apiVersion: 'v1',
     kind: 'ConfigMap',
@@ -130,7 +130,7 @@ export function prometheus(ctx: VizContext): KubeObject[] {
       name: NAME,
       labels,
       annotations: {},
-      selector: { 'linkerd.io/extension': 'viz', component: NAME },
+      selector: { ...EXTENSION_LABELS, component: NAME },
       ports: [{ name: 'admin', port: 9090, targetPort: 9090 }],
     }),
     vizDeployment(ctx, {
@@ -161,7 +161,7 @@ export function prometheus(ctx: VizContext): KubeObject[] {
 /** Only the metrics-api may query Prometheus (grant Grafana with `LinkerdGrafanaDashboards`). */
 export function prometheusPolicy(ctx: VizContext): KubeObject[] {
   return [
-    server(ctx, 'prometheus-admin', {}, { 'linkerd.io/extension': 'viz', ...componentLabels(ctx, NAME, true) }, 'admin', 'HTTP/1'),
+    server(ctx, 'prometheus-admin', {}, { ...EXTENSION_LABELS, ...componentLabels(ctx, NAME, true) }, 'admin', 'HTTP/1'),
     authorizationPolicy(ctx, 'prometheus-admin', {}, 'prometheus-admin', [
       { kind: 'ServiceAccount', name: 'metrics-api', namespace: ctx.namespace },
     ]),

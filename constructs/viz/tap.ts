@@ -5,7 +5,7 @@
 import type { IAPIService } from 'kubernetes-models/apiregistration.k8s.io/v1/APIService';
 import type { KubeObject } from '../../lib/manifest.js';
 import { componentContainer, componentLabels, vizService, vizServiceAccount } from './component.js';
-import { enablePprof, kube, logFlags, objectLabels, trustDomain, type VizContext } from './context.js';
+import { enablePprof, EXTENSION_LABELS, kube, logFlags, objectLabels, trustDomain, type VizContext } from './context.js';
 import { kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
 import { restrictedPodSecurityContext } from '../../lib/pod/security-context.js';
 import { proxyResourceAnnotations, vizDeployment, vizPodDisruptionBudget } from './pod.js';
@@ -58,7 +58,7 @@ export function tap(ctx: VizContext): KubeObject[] {
   const v = ctx.values;
   const t = v.tap;
   const labels = componentLabels(ctx, NAME, true);
-  const selector = { 'linkerd.io/extension': 'viz', ...labels };
+  const selector = { ...EXTENSION_LABELS, ...labels };
   const ignoreHeaders = (t.ignoreHeaders ?? []).length ? [`-ignore-headers=${t.ignoreHeaders.join(',')}`] : [];
   const container = componentContainer(ctx, {
     name: NAME,
@@ -84,7 +84,7 @@ export function tap(ctx: VizContext): KubeObject[] {
       name: NAME,
       labels,
       annotations: t.service.annotations,
-      selector: { 'linkerd.io/extension': 'viz', component: NAME },
+      selector: { ...EXTENSION_LABELS, component: NAME },
       ports: [
         { name: 'grpc', port: 8088, targetPort: 8088 },
         { name: 'apiserver', port: 443, targetPort: 'apiserver' },
@@ -112,7 +112,7 @@ export function tap(ctx: VizContext): KubeObject[] {
       serviceAccountName: NAME,
       volumes: [{ name: 'tls', secret: { secretName: 'tap-k8s-tls' } }, kubeApiAccessVolume()],
     }),
-    ...vizPodDisruptionBudget(ctx, NAME, labels, { 'linkerd.io/extension': 'viz', component: NAME }),
+    ...vizPodDisruptionBudget(ctx, NAME, labels, { ...EXTENSION_LABELS, component: NAME }),
   ];
 }
 
@@ -120,7 +120,7 @@ export function tap(ctx: VizContext): KubeObject[] {
 export function tapPolicy(ctx: VizContext): KubeObject[] {
   const labels = componentLabels(ctx, NAME, false);
   return [
-    server(ctx, 'tap-api', labels, { 'linkerd.io/extension': 'viz', component: NAME }, 'apiserver', 'TLS'),
+    server(ctx, 'tap-api', labels, { ...EXTENSION_LABELS, component: NAME }, 'apiserver', 'TLS'),
     authorizationPolicy(ctx, NAME, labels, 'tap-api', [{ group: POLICY_GROUP, kind: 'NetworkAuthentication', name: 'kube-api-server' }]),
   ];
 }

@@ -4,7 +4,7 @@
  */
 import type { KubeObject } from '../../lib/manifest.js';
 import { componentContainer, componentLabels, vizService, vizServiceAccount } from './component.js';
-import { enablePprof, logFlags, serviceFqdn, type VizContext } from './context.js';
+import { enablePprof, EXTENSION_LABELS, logFlags, serviceFqdn, type VizContext } from './context.js';
 import { kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
 import { restrictedPodSecurityContext } from '../../lib/pod/security-context.js';
 import { proxyResourceAnnotations, vizDeployment, vizPodDisruptionBudget } from './pod.js';
@@ -77,13 +77,13 @@ export function web(ctx: VizContext): KubeObject[] {
   const v = ctx.values;
   const d = v.dashboard;
   const labels = componentLabels(ctx, NAME, true);
-  const selector = { 'linkerd.io/extension': 'viz', ...labels };
+  const selector = { ...EXTENSION_LABELS, ...labels };
   return [
     vizService(ctx, {
       name: NAME,
       labels: { ...labels, ...d.service.labels },
       annotations: d.service.annotations,
-      selector: { 'linkerd.io/extension': 'viz', component: NAME },
+      selector: { ...EXTENSION_LABELS, component: NAME },
       ports: [
         { name: 'http', port: 8084, targetPort: 8084 },
         { name: 'admin', port: 9994, targetPort: 9994 },
@@ -122,6 +122,6 @@ export function web(ctx: VizContext): KubeObject[] {
       serviceAccountName: NAME,
       volumes: [kubeApiAccessVolume()],
     }),
-    ...vizPodDisruptionBudget(ctx, NAME, labels, { 'linkerd.io/extension': 'viz', component: NAME }),
+    ...vizPodDisruptionBudget(ctx, NAME, labels, { ...EXTENSION_LABELS, component: NAME }),
   ];
 }

@@ -16,6 +16,7 @@ import { serverAuthorizationCrd } from './linkerd/server-authorization.js';
 import { serverCrd } from './linkerd/server.js';
 import { serviceProfileCrd } from './linkerd/service-profile.js';
 import { gatewayRouteSelection, type CrdsValues } from './values.js';
+import { CONTROL_PLANE_NS_LABEL, CREATED_BY_ANNOTATION } from '../k8s/labels.js';
 
 /** Options of {@link linkerdCrds} beyond the chart values. */
 export interface LinkerdCrdsOptions {
@@ -63,11 +64,11 @@ function stamp(crd: ICustomResourceDefinition, options: LinkerdCrdsOptions): ICu
     ...crd,
     metadata: {
       ...meta,
-      annotations: { ...meta.annotations, 'linkerd.io/created-by': options.createdBy ?? `linkerd/cli ${LINKERD_VERSION}` },
+      annotations: { ...meta.annotations, [CREATED_BY_ANNOTATION]: options.createdBy ?? `linkerd/cli ${LINKERD_VERSION}` },
       labels: {
         ...meta.labels,
         'helm.sh/chart': `linkerd-crds-${chartVersion(LINKERD_VERSION)}`,
-        'linkerd.io/control-plane-ns': options.namespace ?? 'linkerd',
+        [CONTROL_PLANE_NS_LABEL]: options.namespace ?? 'linkerd',
       },
     },
   };

@@ -15,10 +15,11 @@
  *
  * Object names are fixed: rotation checks find the objects by them.
  */
-import { TRUST_ROOTS_CONFIGMAP, TRUST_ROOTS_KEY } from '../proxy/context.js';
+import { TRUST_ROOTS_CONFIGMAP, TRUST_ROOTS_KEY } from '../k8s/names.js';
 import type { ValueTree } from '../values/tree.js';
 import { trustAnchorName, type ResolvedCertManagerIdentity } from './cert-manager-options.js';
 import { CONTROL_PLANE_WEBHOOKS, VIZ_WEBHOOKS, type WebhookSpec } from './webhook-certs.js';
+import { CONTROL_PLANE_COMPONENT_LABEL, CONTROL_PLANE_NS_LABEL, EXTENSION_LABEL, IS_CONTROL_PLANE_LABEL } from '../k8s/labels.js';
 
 export const CERT_MANAGER_API_VERSION = 'cert-manager.io/v1';
 export const TRUST_MANAGER_API_VERSION = 'trust.cert-manager.io/v1alpha1';
@@ -31,7 +32,6 @@ export const WEBHOOK_CA = 'linkerd-webhook-ca';
 /** The identity issuer: Certificate and Secret (control-plane namespace). */
 export const IDENTITY_ISSUER = 'linkerd-identity-issuer';
 /** The label on the control-plane namespace that the Bundle's target selects. */
-export const CONTROL_PLANE_NAMESPACE_LABEL = 'linkerd.io/is-control-plane';
 
 /** A webhook's Certificate name (its Service's name) and Secret (`<name>-k8s-tls`, which the charts mount). */
 export function webhookCertificateName(webhook: WebhookSpec): string {
@@ -134,13 +134,13 @@ export type CertManagerObject = Certificate | Issuer | ClusterIssuer | Bundle;
  * namespace, then the user's labels, which win on a clash (as `commonLabels` do in the charts).
  */
 function labelsFor(r: ResolvedCertManagerIdentity, extra: LabelMap = {}): LabelMap {
-  return { 'app.kubernetes.io/part-of': 'Linkerd', ...extra, 'linkerd.io/control-plane-ns': r.controlPlaneNamespace, ...r.labels };
+  return { 'app.kubernetes.io/part-of': 'Linkerd', ...extra, [CONTROL_PLANE_NS_LABEL]: r.controlPlaneNamespace, ...r.labels };
 }
 
-const identityLabels = (r: ResolvedCertManagerIdentity): LabelMap => labelsFor(r, { 'linkerd.io/control-plane-component': 'identity' });
+const identityLabels = (r: ResolvedCertManagerIdentity): LabelMap => labelsFor(r, { [CONTROL_PLANE_COMPONENT_LABEL]: 'identity' });
 const webhookLabels = (r: ResolvedCertManagerIdentity, component: string): LabelMap =>
-  labelsFor(r, { 'linkerd.io/control-plane-component': component });
-const vizLabels = (r: ResolvedCertManagerIdentity, component: string): LabelMap => labelsFor(r, { 'linkerd.io/extension': 'viz', component });
+  labelsFor(r, { [CONTROL_PLANE_COMPONENT_LABEL]: component });
+const vizLabels = (r: ResolvedCertManagerIdentity, component: string): LabelMap => labelsFor(r, { [EXTENSION_LABEL]: 'viz', component });
 
 /** The control-plane component serving a webhook (the validators run in the destination pod). */
 function webhookComponent(webhook: WebhookSpec): string {
@@ -225,7 +225,7 @@ export function certManagerClusterObjects(r: ResolvedCertManagerIdentity): CertM
     metadata: { name: TRUST_ROOTS_CONFIGMAP, labels },
     spec: {
       sources: r.trustAnchors.map((g) => ({ secret: { name: trustAnchorName(g), key: 'tls.crt' } })),
-      target: { configMap: { key: TRUST_ROOTS_KEY }, namespaceSelector: { matchLabels: { [CONTROL_PLANE_NAMESPACE_LABEL]: 'true' } } },
+      target: { configMap: { key: TRUST_ROOTS_KEY }, namespaceSelector: { matchLabels: { [IS_CONTROL_PLANE_LABEL]: 'true' } } },
     },
   };
   return [selfSigned, ...anchors, ...webhookCa, bundle];

@@ -13,7 +13,7 @@
  *   `externalSecret`; their CA bundles are in the dump.
  */
 import { MeshformError, type ValidationIssue } from '../errors.js';
-import { TRUST_ROOTS_CONFIGMAP, TRUST_ROOTS_KEY } from '../proxy/context.js';
+import { TRUST_ROOTS_CONFIGMAP, TRUST_ROOTS_KEY } from '../k8s/names.js';
 import { parseYamlDocument } from '../yaml-input.js';
 import { storedOverrides } from '../values/mesh/stored-values.js';
 import { getPath, isTree, type ValueTree } from '../values/tree.js';

@@ -14,7 +14,7 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import { MeshformError } from '../errors.js';
-import { TRUST_ROOTS_CONFIGMAP, TRUST_ROOTS_KEY } from '../proxy/context.js';
+import { TRUST_ROOTS_CONFIGMAP, TRUST_ROOTS_KEY } from '../k8s/names.js';
 import { IDENTITY_ISSUER } from './cert-manager.js';
 import { TRUST_ANCHOR_NAME_PREFIX } from './cert-manager-options.js';
 import { parseCertificatesPem } from './pem.js';

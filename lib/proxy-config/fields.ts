@@ -87,7 +87,7 @@ export const PROXY_CONFIG_FIELDS: readonly FieldSpec[] = [
   f('enableGateway', ANNOTATIONS.enableGateway, 'bool'),
 ];
 
-/** `proxy-additional-env` is not in lib/inject's key table (the CLI never writes it). */
-export const ADDITIONAL_ENV_ANNOTATION = 'config.linkerd.io/proxy-additional-env';
+/** `proxy-additional-env` is not in the injector's override table (the CLI never writes it). */
+export { PROXY_ADDITIONAL_ENV_ANNOTATION as ADDITIONAL_ENV_ANNOTATION } from '../k8s/labels.js';
 /** Prefix of the trace resource-attribute annotations. */
 export const TRACE_ATTRIBUTE_PREFIX = 'resource.opentelemetry.io/';

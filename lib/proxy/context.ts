@@ -47,8 +47,7 @@ export const DEFAULT_SA_TOKEN_FILE = '/var/run/secrets/kubernetes.io/serviceacco
 export const PODINFO_VOLUME = 'linkerd-podinfo';
 export const PODINFO_PATH = '/var/run/linkerd/podinfo';
 
-export const TRUST_ROOTS_CONFIGMAP = 'linkerd-identity-trust-roots';
-export const TRUST_ROOTS_KEY = 'ca-bundle.crt';
+export { TRUST_ROOTS_CONFIGMAP, TRUST_ROOTS_KEY } from '../k8s/names.js';
 
 export const PROXY_INIT_BINARY = '/usr/lib/linkerd/linkerd2-proxy-init';
 export const NETWORK_VALIDATOR_BINARY = '/usr/lib/linkerd/linkerd2-network-validator';

@@ -6,10 +6,15 @@ import { createHash } from 'node:crypto';
 import type { MeshValues } from '../values/mesh/types.js';
 import { proxyVersion } from './images.js';
 
-export const PROXY_VERSION_ANNOTATION = 'linkerd.io/proxy-version';
-export const TRUST_ROOT_SHA256_ANNOTATION = 'linkerd.io/trust-root-sha256';
-export const CONTROL_PLANE_NS_LABEL = 'linkerd.io/control-plane-ns';
-export const WORKLOAD_NS_LABEL = 'linkerd.io/workload-ns';
+import {
+  CONTROL_PLANE_NS_LABEL,
+  PROXY_VERSION_ANNOTATION,
+  proxyOwnerLabel,
+  TRUST_ROOT_SHA256_ANNOTATION,
+  WORKLOAD_NS_LABEL,
+} from '../k8s/labels.js';
+
+export { CONTROL_PLANE_NS_LABEL, PROXY_VERSION_ANNOTATION, TRUST_ROOT_SHA256_ANNOTATION, WORKLOAD_NS_LABEL };
 
 /** Owner kinds that get a `linkerd.io/proxy-<kind>` label. */
 export const PROXY_OWNER_KINDS = [
@@ -42,7 +47,7 @@ export interface ProxyLabelOptions {
 export function proxyPodLabels(options: ProxyLabelOptions): Record<string, string> {
   return {
     [CONTROL_PLANE_NS_LABEL]: options.controlPlaneNamespace,
-    ...(options.ownerKind && options.ownerName ? { [`linkerd.io/proxy-${options.ownerKind}`]: options.ownerName } : {}),
+    ...(options.ownerKind && options.ownerName ? { [proxyOwnerLabel(options.ownerKind)]: options.ownerName } : {}),
     [WORKLOAD_NS_LABEL]: options.workloadNamespace,
   };
 }

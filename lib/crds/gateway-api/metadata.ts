@@ -1,6 +1,7 @@
 /** Object metadata of the bundled Gateway API CRDs, as Linkerd's `linkerd-crds` chart stamps it. */
 import type { ICustomResourceDefinition } from 'kubernetes-models/apiextensions.k8s.io/v1/CustomResourceDefinition';
 import { GATEWAY_API_BUNDLE_VERSION, LINKERD_VERSION } from '../../versions.js';
+import { CONTROL_PLANE_NS_LABEL, CREATED_BY_ANNOTATION } from '../../k8s/labels.js';
 
 /** Upstream's API-review approval for the `gateway.networking.k8s.io` group, required for `*.k8s.io` CRDs. */
 const API_APPROVAL = 'https://github.com/kubernetes-sigs/gateway-api/pull/2997';
@@ -26,13 +27,13 @@ export function gatewayCrdMetadata(name: string): CrdMetadata {
       'api-approved.kubernetes.io': API_APPROVAL,
       'gateway.networking.k8s.io/bundle-version': GATEWAY_API_BUNDLE_VERSION,
       'gateway.networking.k8s.io/channel': GATEWAY_API_CHANNEL,
-      'linkerd.io/created-by': `linkerd/cli ${LINKERD_VERSION}`,
+      [CREATED_BY_ANNOTATION]: `linkerd/cli ${LINKERD_VERSION}`,
       // Helm must not delete the CRDs (and with them every route) on uninstall or upgrade.
       'helm.sh/resource-policy': 'keep',
     },
     labels: {
       'helm.sh/chart': `linkerd-crds-${chartVersion(LINKERD_VERSION)}`,
-      'linkerd.io/control-plane-ns': CONTROL_PLANE_NAMESPACE,
+      [CONTROL_PLANE_NS_LABEL]: CONTROL_PLANE_NAMESPACE,
     },
     name,
   };

@@ -5,6 +5,7 @@
  * default and an absent key render identically, and omitting them keeps the typed tree free of nulls.
  */
 import type { MeshValues, ProbeValues, ResourceRequirementsValues } from './types.js';
+import { ADMISSION_WEBHOOKS_LABEL, CNI_RESOURCE_LABEL, CONTROL_PLANE_COMPONENT_LABEL } from '../../k8s/labels.js';
 
 const emptyResources = (): ResourceRequirementsValues => ({
   cpu: { limit: '', request: '' },
@@ -15,7 +16,7 @@ const emptyResources = (): ResourceRequirementsValues => ({
 const timeout1 = (): ProbeValues => ({ timeoutSeconds: 1 });
 
 const admissionSelector = () => ({
-  matchExpressions: [{ key: 'config.linkerd.io/admission-webhooks', operator: 'NotIn', values: ['disabled'] }],
+  matchExpressions: [{ key: ADMISSION_WEBHOOKS_LABEL, operator: 'NotIn', values: ['disabled'] }],
 });
 
 const webhookTls = () => ({
@@ -179,14 +180,14 @@ export function meshDefaults(): MeshValues {
       ...webhookTls(),
       namespaceSelector: {
         matchExpressions: [
-          { key: 'config.linkerd.io/admission-webhooks', operator: 'NotIn', values: ['disabled'] },
+          { key: ADMISSION_WEBHOOKS_LABEL, operator: 'NotIn', values: ['disabled'] },
           { key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: ['kube-system', 'cert-manager'] },
         ],
       },
       objectSelector: {
         matchExpressions: [
-          { key: 'linkerd.io/control-plane-component', operator: 'DoesNotExist' },
-          { key: 'linkerd.io/cni-resource', operator: 'DoesNotExist' },
+          { key: CONTROL_PLANE_COMPONENT_LABEL, operator: 'DoesNotExist' },
+          { key: CNI_RESOURCE_LABEL, operator: 'DoesNotExist' },
         ],
       },
       podAnnotations: {},

@@ -1,0 +1,100 @@
+/**
+ * Linkerd's label and annotation names (upstream `pkg/k8s/labels.go`), named once for every layer:
+ * charts, injection, identity and the CLI spell a key only through these constants. Framework-free
+ * and dependency-free, so it sits below every other lib/ folder.
+ */
+
+/** Prefix of every key Linkerd writes itself; `uninject` strips keys starting with it. */
+export const LINKERD_PREFIX = 'linkerd.io';
+/** Prefix of the per-workload configuration annotations (kept by `uninject`). */
+export const CONFIG_PREFIX = 'config.linkerd.io';
+
+export const INJECT_ANNOTATION = 'linkerd.io/inject';
+export const INJECT_ENABLED = 'enabled';
+export const INJECT_DISABLED = 'disabled';
+export const INJECT_INGRESS = 'ingress';
+
+export const CREATED_BY_ANNOTATION = 'linkerd.io/created-by';
+/** Label carried by control-plane pods; their metadata is left alone by `uninject`. */
+export const CONTROL_PLANE_COMPONENT_LABEL = 'linkerd.io/control-plane-component';
+
+/** `config.linkerd.io/<name>`. */
+const config = (name: string) => `${CONFIG_PREFIX}/${name}`;
+
+/** Every per-workload override annotation the injector honours (REFERENCE §4.1). */
+export const ANNOTATIONS = {
+  proxyImage: config('proxy-image'),
+  proxyVersion: config('proxy-version'),
+  imagePullPolicy: config('image-pull-policy'),
+  debugImage: config('debug-image'),
+  debugImageVersion: config('debug-image-version'),
+  debugImagePullPolicy: config('debug-image-pull-policy'),
+  enableDebugSidecar: config('enable-debug-sidecar'),
+  adminPort: config('admin-port'),
+  controlPort: config('control-port'),
+  inboundPort: config('inbound-port'),
+  outboundPort: config('outbound-port'),
+  skipInboundPorts: config('skip-inbound-ports'),
+  skipOutboundPorts: config('skip-outbound-ports'),
+  skipSubnets: config('skip-subnets'),
+  opaquePorts: config('opaque-ports'),
+  podInboundPorts: config('pod-inbound-ports'),
+  closeWaitTimeout: config('close-wait-timeout'),
+  cpuRequest: config('proxy-cpu-request'),
+  cpuLimit: config('proxy-cpu-limit'),
+  cpuRatioLimit: config('proxy-cpu-ratio-limit'),
+  memoryRequest: config('proxy-memory-request'),
+  memoryLimit: config('proxy-memory-limit'),
+  ephemeralStorageRequest: config('proxy-ephemeral-storage-request'),
+  ephemeralStorageLimit: config('proxy-ephemeral-storage-limit'),
+  uid: config('proxy-uid'),
+  gid: config('proxy-gid'),
+  requireIdentityOnInboundPorts: config('proxy-require-identity-inbound-ports'),
+  logLevel: config('proxy-log-level'),
+  logFormat: config('proxy-log-format'),
+  logHttpHeaders: config('proxy-log-http-headers'),
+  accessLog: config('access-log'),
+  enableExternalProfiles: config('enable-external-profiles'),
+  defaultInboundPolicy: config('default-inbound-policy'),
+  outboundConnectTimeout: config('proxy-outbound-connect-timeout'),
+  inboundConnectTimeout: config('proxy-inbound-connect-timeout'),
+  outboundDiscoveryCacheUnusedTimeout: config('proxy-outbound-discovery-cache-unused-timeout'),
+  inboundDiscoveryCacheUnusedTimeout: config('proxy-inbound-discovery-cache-unused-timeout'),
+  disableOutboundProtocolDetectTimeout: config('proxy-disable-outbound-protocol-detect-timeout'),
+  disableInboundProtocolDetectTimeout: config('proxy-disable-inbound-protocol-detect-timeout'),
+  metricsHostnameLabels: config('proxy-metrics-hostname-labels'),
+  adminShutdown: config('proxy-admin-shutdown'),
+  await: config('proxy-await'),
+  shutdownGracePeriod: config('shutdown-grace-period'),
+  waitBeforeExitSeconds: 'config.alpha.linkerd.io/proxy-wait-before-exit-seconds',
+  nativeSidecar: config('proxy-enable-native-sidecar'),
+  /** Deprecated spellings of `nativeSidecar`, still honoured. */
+  nativeSidecarAlpha: 'config.alpha.linkerd.io/proxy-enable-native-sidecar',
+  nativeSidecarBeta: 'config.beta.linkerd.io/proxy-enable-native-sidecar',
+  enableGateway: config('enable-gateway'),
+} as const;
+
+/** Extra proxy env entries as JSON (meshform's proxy-config; not one of the injector's overrides). */
+export const PROXY_ADDITIONAL_ENV_ANNOTATION = 'config.linkerd.io/proxy-additional-env';
+/** Pod and object labels naming the control plane (labels.go `ControllerNSLabel`, `ControllerComponentLabel`). */
+export const CONTROL_PLANE_NS_LABEL = 'linkerd.io/control-plane-ns';
+/** The namespace label marking the control plane's own namespace. */
+export const IS_CONTROL_PLANE_LABEL = 'linkerd.io/is-control-plane';
+/** Label of a meshed pod naming its namespace (labels.go `WorkloadNamespaceLabel`). */
+export const WORKLOAD_NS_LABEL = 'linkerd.io/workload-ns';
+/** `linkerd.io/proxy-<kind>`: the owner label of a meshed pod (`proxy-deployment`, `proxy-statefulset`…). */
+export const proxyOwnerLabel = (kind: string): string => `${LINKERD_PREFIX}/proxy-${kind}`;
+export const PROXY_DEPLOYMENT_LABEL = proxyOwnerLabel('deployment');
+/** The proxy version and trust-root digest a meshed pod carries (the latter rolls pods on a new root). */
+export const PROXY_VERSION_ANNOTATION = 'linkerd.io/proxy-version';
+export const TRUST_ROOT_SHA256_ANNOTATION = 'linkerd.io/trust-root-sha256';
+/** The extension an object belongs to (`viz`, `multicluster`; labels.go `LinkerdExtensionLabel`). */
+export const EXTENSION_LABEL = 'linkerd.io/extension';
+/** Namespaces (and their pods) with this label `disabled` are skipped by Linkerd's admission webhooks. */
+export const ADMISSION_WEBHOOKS_LABEL = 'config.linkerd.io/admission-webhooks';
+/** Objects of the CNI plugin, which the injector must never mesh. */
+export const CNI_RESOURCE_LABEL = 'linkerd.io/cni-resource';
+/** viz's namespace annotation naming an external Prometheus. */
+export const VIZ_EXTERNAL_PROMETHEUS_ANNOTATION = 'viz.linkerd.io/external-prometheus';
+/** The multicluster label naming the linked cluster an object belongs to. */
+export const MIRROR_CLUSTER_NAME_LABEL = 'mirror.linkerd.io/cluster-name';

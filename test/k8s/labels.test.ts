@@ -1,0 +1,47 @@
+// Linkerd's label and annotation names are spelled once, in lib/k8s/labels.ts (upstream pkg/k8s/labels.go).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as labels from '../../lib/k8s/labels.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+function sources(dir: string): string[] {
+  return readdirSync(join(root, dir)).flatMap((name) => {
+    const rel = join(dir, name);
+    if (statSync(join(root, rel)).isDirectory()) return sources(rel);
+    return /\.ts$/.test(name) ? [rel] : [];
+  });
+}
+
+// A quoted key (not a comment, an apiVersion or an issuer scheme such as 'linkerd.io/tls').
+const KEY = /['"`]((?:config(?:\.alpha|\.beta)?\.linkerd\.io|linkerd\.io|viz\.linkerd\.io)\/[a-z0-9-]+)['"`]/g;
+const NOT_KEYS = new Set(['linkerd.io/tls']);
+
+function spelled(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8')
+    .split('\n')
+    .filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line))
+    .join('\n');
+  return [...text.matchAll(KEY)].map((m) => m[1]).filter((k) => !NOT_KEYS.has(k) && !/\/v\d/.test(k));
+}
+
+test('no label or annotation name is spelled outside lib/k8s/labels.ts', () => {
+  const files = ['lib', 'constructs', 'cli', 'stacks'].flatMap(sources).filter((f) => f !== 'lib/k8s/labels.ts');
+  const found = files.flatMap((f) => spelled(f).map((k) => `${f}: ${k}`));
+  assert.deepEqual(found, []);
+});
+
+test('the checker finds a spelled key', () => {
+  assert.deepEqual([..."x = { 'linkerd.io/inject': 'enabled' }".matchAll(KEY)].map((m) => m[1]), ['linkerd.io/inject']);
+});
+
+test('the names are upstream’s', () => {
+  assert.equal(labels.INJECT_ANNOTATION, 'linkerd.io/inject');
+  assert.equal(labels.CONTROL_PLANE_NS_LABEL, 'linkerd.io/control-plane-ns');
+  assert.equal(labels.CONTROL_PLANE_COMPONENT_LABEL, 'linkerd.io/control-plane-component');
+  assert.equal(labels.proxyOwnerLabel('statefulset'), 'linkerd.io/proxy-statefulset');
+  assert.equal(labels.ANNOTATIONS.opaquePorts, 'config.linkerd.io/opaque-ports');
+  assert.equal(labels.TRUST_ROOT_SHA256_ANNOTATION, 'linkerd.io/trust-root-sha256');
+});
