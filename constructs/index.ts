@@ -1,9 +1,12 @@
 /**
  * `meshform`: the cdk8s constructs — `Mesh` (every install phase from one spec), the phase charts,
  * the helpers that mesh an application's own workloads and traffic (`meshWorkload`,
- * `meshNamespace`, opaque ports, ingress), synth to numbered phase files, the props and the errors.
+ * `meshNamespace`, opaque ports, ingress) from a mesh reference, synth to numbered phase files,
+ * the props and the errors.
  * Re-exports only: importing it registers nothing and writes nothing. The framework-free model is
  * `meshform/model`, the Pulumi components `meshform/pulumi`.
+ *
+ * @module meshform
  */
 export * from './mesh.js';
 export * from './crds/crds-chart.js';
