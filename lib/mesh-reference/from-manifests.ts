@@ -8,7 +8,7 @@
 import { MeshformError } from '../errors.js';
 import { CONFIG_MAP } from '../identity/previous-install.js';
 import { findObject, type Obj } from '../identity/trust-state-manifests.js';
-import { TRUST_ROOTS_CONFIGMAP, TRUST_ROOTS_KEY } from '../proxy/context.js';
+import { TRUST_ROOTS_CONFIGMAP, TRUST_ROOTS_KEY } from '../k8s/names.js';
 import { isTree } from '../values/tree.js';
 import { parseYamlDocument } from '../yaml-input.js';
 import { meshReferenceFromDump } from './from-values.js';
