@@ -94,7 +94,8 @@ test('the reference of a Mesh equals the one read from its render and from a kub
       },
     },
   });
-  const reference = meshReference(mesh);
+  const reference = mesh.reference;
+  assert.deepEqual(meshReference(mesh), reference, 'the getter is meshReference(mesh)');
   assert.equal(reference.controlPlaneNamespace, 'mesh-system');
   assert.equal(reference.proxyVersion, 'edge-26.8.2');
   assert.equal(reference.trustAnchorsPem, anchor.certificatePem);
