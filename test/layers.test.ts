@@ -60,8 +60,82 @@ test('cli/ does not import Pulumi or stacks/', () => {
   assert.deepEqual(bad, []);
 });
 
+// Inside lib/: values ← props ← proxy ← inject ← proxy-config; identity depends only on values (and
+// the base utilities). lib/k8s (label and object names) and lib/pod (upstream's pod partials) are low
+// layers every chart and model layer may use. A name two layers need goes down to the lower one.
+const BASE = ['errors', 'unsafe-keys', 'yaml-input', 'versions', 'manifest', 'fs', 'k8s'];
+const LIB_LAYERS: Readonly<Record<string, readonly string[]>> = {
+  errors: [],
+  versions: [],
+  manifest: [],
+  k8s: [],
+  'unsafe-keys': ['errors'],
+  'yaml-input': ['errors', 'unsafe-keys'],
+  fs: ['errors'],
+  values: BASE,
+  pod: [...BASE, 'values'],
+  props: [...BASE, 'values'],
+  identity: [...BASE, 'values'],
+  proxy: [...BASE, 'values', 'pod', 'props'],
+  inject: [...BASE, 'values', 'pod', 'props', 'proxy'],
+  'mesh-reference': [...BASE, 'values', 'props', 'identity', 'proxy'],
+  'proxy-config': [...BASE, 'values', 'pod', 'props', 'proxy', 'inject', 'mesh-reference'],
+  crds: BASE,
+  grafana: BASE,
+  // The preparation of every install phase and the package entry sit on top of the model.
+  assembly: [...BASE, 'values', 'pod', 'props', 'identity', 'proxy', 'inject', 'crds', 'grafana', 'mesh-reference', 'proxy-config'],
+  index: ['*'],
+};
+/**
+ * Known, named exceptions (file → lib folder it may import despite its layer): values' identity
+ * validation parses certificates with lib/identity; resolveMeshValues runs it, so moving it up
+ * means composing validation in lib/assembly.
+ */
+const LIB_LAYER_EXCEPTIONS: Readonly<Record<string, string>> = {
+  'lib/values/mesh/validate-identity.ts': 'identity',
+};
+
+/** The lib/ folder (or top-level module) a lib/ file or import target belongs to. */
+const libUnit = (path: string) => path.split('/')[1].replace(/\.(ts|js)$/, '');
+
+function libLayerViolations(): string[] {
+  return sourceFiles('lib').flatMap((file) => {
+    const from = libUnit(file);
+    const allowed = LIB_LAYERS[from];
+    if (!allowed) return [`${file}: lib/${from} has no layer in LIB_LAYERS`];
+    if (allowed.includes('*')) return [];
+    return imports(file)
+      .filter((spec) => spec.startsWith('.'))
+      .map((spec) => relative(root, join(root, file, '..', spec)))
+      .filter((target) => target.startsWith('lib/'))
+      .map(libUnit)
+      .filter((to) => to !== from && !allowed.includes(to) && LIB_LAYER_EXCEPTIONS[file] !== to)
+      .map((to) => `${file} (lib/${from}) imports lib/${to}`);
+  });
+}
+
+test('lib/ is layered inside: each folder imports only the layers below it', () => {
+  assert.deepEqual(libLayerViolations(), []);
+});
+
+test('the lib/ layer table is acyclic', () => {
+  const visiting = new Set<string>();
+  const done = new Set<string>();
+  const visit = (unit: string, path: string[]): void => {
+    if (done.has(unit)) return;
+    assert.ok(!visiting.has(unit), `cycle: ${[...path, unit].join(' → ')}`);
+    visiting.add(unit);
+    for (const below of LIB_LAYERS[unit] ?? []) if (below !== '*') visit(below, [...path, unit]);
+    visiting.delete(unit);
+    done.add(unit);
+  };
+  for (const unit of Object.keys(LIB_LAYERS)) visit(unit, []);
+});
+
 test('the checker itself notices a forbidden import', () => {
   assert.equal(isFramework('cdk8s'), true);
   assert.equal(reaches('../../constructs/x.js', 'lib/values/a.ts', 'constructs'), true);
   assert.equal(reaches('./x.js', 'lib/values/a.ts', 'constructs'), false);
+  assert.equal(libUnit(relative(root, join(root, 'lib/identity/a.ts', '..', '../inject/b.js'))), 'inject');
+  assert.ok(!LIB_LAYERS.identity.includes('inject') && !LIB_LAYERS.values.includes('props'));
 });

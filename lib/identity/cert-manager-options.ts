@@ -6,7 +6,7 @@
  * Validation collects every problem (field path, value, what is allowed) into one `MeshformError`.
  */
 import { IssueCollector, joinPath, type ValidationIssue } from '../errors.js';
-import { parseGoDuration } from '../inject/go-duration.js';
+import { parseGoDuration } from '../values/go-duration.js';
 import type { ValueTree } from '../values/tree.js';
 import { findUnknownKeys } from '../values/unknown-keys.js';
 

@@ -6,7 +6,7 @@
 import { cpuQuantityToCores } from '../proxy/resources.js';
 import { DEFAULT_INBOUND_POLICIES, quantity } from '../values/checks.js';
 import type { MeshValues } from '../values/mesh/types.js';
-import { parseGoDuration } from './go-duration.js';
+import { parseGoDuration } from '../values/go-duration.js';
 import { ANNOTATIONS, INJECT_ANNOTATION, INJECT_INGRESS } from './keys.js';
 import { resolveOpaquePorts } from './ports.js';
 

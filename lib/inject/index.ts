@@ -2,7 +2,7 @@ export * from './keys.js';
 export * from './reasons.js';
 export * from './workload.js';
 export * from './decide.js';
-export * from './go-duration.js';
+export * from '../values/go-duration.js';
 export * from './ports.js';
 export * from './apply-annotations.js';
 export * from './overrides.js';

@@ -7,7 +7,7 @@
 import type { MeshValues } from '../values/mesh/types.js';
 import type { ProxyOwnerKind } from '../proxy/index.js';
 import { decideInjection } from './decide.js';
-import { formatGoDuration } from './go-duration.js';
+import { formatGoDuration } from '../values/go-duration.js';
 import {
   ANNOTATIONS,
   CONTROL_PLANE_COMPONENT_LABEL,

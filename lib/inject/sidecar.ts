@@ -9,7 +9,7 @@ import { MeshformError } from '../errors.js';
 import { injectPodSpec, proxyPodAnnotations, reencodePodSpecLikeGo, proxyPodLabels, type ProxyOwnerKind } from '../proxy/index.js';
 import type { MeshValues } from '../values/mesh/types.js';
 import { applyAnnotationOverrides, setIn } from './apply-annotations.js';
-import { parseGoDuration } from './go-duration.js';
+import { parseGoDuration } from '../values/go-duration.js';
 import { ANNOTATIONS, SERVICE_ACCOUNT_MOUNT_PATH } from './keys.js';
 import { podInboundPorts } from './ports.js';
 import { namedPorts, podMetaOf, podSpecOf, type PodTemplateRef } from './workload.js';

@@ -5,4 +5,3 @@ export * from './known-keys.js';
 export * from './validate.js';
 export * from './validate-identity.js';
 export * from './resolve.js';
-export { meshPropsToValues, meshValuesFromProps, resolveMeshProps, type ControlPlaneProps } from '../../props/mesh-props.js';
