@@ -1,31 +1,18 @@
 /**
- * Pod-level pieces the viz deployments share (upstream's `partials` library chart): resources, proxy
- * resource annotations and the Deployment/PodDisruptionBudget wrappers; the partials themselves
- * (resources, affinity, scheduling, security contexts) come from lib/pod.
+ * The Deployment and PodDisruptionBudget wrappers the viz workloads share; upstream's partials
+ * (resources, proxy resource annotations, affinity, scheduling, security contexts) come from lib/pod.
  */
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import { podAffinity } from '../../lib/pod/affinity.js';
 import { podScheduling } from '../../lib/pod/scheduling.js';
-import { isQuantitySet, RESOURCE_NAMES } from '../../lib/pod/resources.js';
 import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IPodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
 import type { KubeObject } from '../../lib/manifest.js';
-import type { JsonObject, StringMap, VizProxyValues } from '../../lib/values/viz/types.js';
+import type { JsonObject, StringMap } from '../../lib/values/viz/types.js';
 import { createdBy, kube, objectLabels, type VizContext } from './context.js';
-import { ANNOTATIONS, CONFIG_PREFIX, INJECT_ANNOTATION, INJECT_ENABLED } from '../../lib/k8s/labels.js';
-
-/** `partials.proxy.config.annotations`: proxy resources for the injector to apply to this pod. */
-export function proxyResourceAnnotations(proxy: VizProxyValues | undefined | null): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of RESOURCE_NAMES) {
-    const pair = proxy?.resources?.[name];
-    if (isQuantitySet(pair?.request)) out[`${CONFIG_PREFIX}/proxy-${name}-request`] = String(pair.request);
-    if (isQuantitySet(pair?.limit)) out[`${CONFIG_PREFIX}/proxy-${name}-limit`] = String(pair.limit);
-  }
-  return out;
-}
+import { ANNOTATIONS, INJECT_ANNOTATION, INJECT_ENABLED } from '../../lib/k8s/labels.js';
 
 /** A viz Deployment's inputs; everything else is common to all of them. */
 export interface VizWorkloadSpec {

@@ -6,8 +6,9 @@ import type { KubeObject } from '../../lib/manifest.js';
 import { componentContainer, componentLabels, vizService, vizServiceAccount } from './component.js';
 import { enablePprof, EXTENSION_LABELS, logFlags, serviceFqdn, type VizContext } from './context.js';
 import { kubeApiAccessVolume } from '../../lib/pod/kube-api-access.js';
+import { proxyResourceAnnotations } from '../../lib/pod/resources.js';
 import { restrictedPodSecurityContext } from '../../lib/pod/security-context.js';
-import { proxyResourceAnnotations, vizDeployment, vizPodDisruptionBudget } from './pod.js';
+import { vizDeployment, vizPodDisruptionBudget } from './pod.js';
 import { clusterName, clusterRole, clusterRoleBinding, role, roleBinding, rule } from './rbac.js';
 
 const NAME = 'web';
