@@ -5,6 +5,8 @@
  */
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
+import { controlPlaneRenderIssues } from '../../lib/assembly/render-checks.js';
+import { IssueCollector } from '../../lib/errors.js';
 import type { ResolvedCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
 import type { KubeObject } from '../../lib/manifest.js';
 import type { MeshValues } from '../../lib/values/mesh/types.js';
@@ -23,7 +25,7 @@ import { podMonitors } from './pod-monitors.js';
 import { proxyInjectorDeployment } from './proxy-injector-deployment.js';
 import { configRbac, destinationRbac, heartbeatRbac, identityRbac, policyRbac, proxyInjectorRbac } from './rbac.js';
 import { destinationServices, identityServices, proxyInjectorService } from './services.js';
-import { policyValidatorWebhook, proxyInjectorWebhook, spValidatorWebhook, validateWebhookValues } from './webhooks.js';
+import { policyValidatorWebhook, proxyInjectorWebhook, spValidatorWebhook } from './webhooks.js';
 
 export interface ControlPlaneChartProps extends ChartProps {
   /** Resolved control-plane values (`resolveMeshValues`). */
@@ -43,7 +45,10 @@ export interface ControlPlaneChartProps extends ChartProps {
 
 /** Every control-plane object for `ctx`, in apply order (also usable without cdk8s). */
 export function controlPlaneObjects(ctx: ControlPlaneContext): KubeObject[] {
-  validateWebhookValues(ctx);
+  // Prepared values (lib/assembly) pass; values given directly are refused here, never rendered broken.
+  const issues = new IssueCollector();
+  issues.addAll(controlPlaneRenderIssues(ctx.values, ctx.namespace));
+  issues.throwIfAny('invalid control-plane values');
   return [
     asKubeObject(controlPlaneNamespace(ctx)),
     ...identityRbac(ctx),

@@ -5,25 +5,20 @@
  */
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
-import { MeshformError } from '../../lib/errors.js';
+import { ISSUER_SCHEME_LINKERD } from '../../lib/assembly/render-checks.js';
 import type { ControlPlaneContext } from './context.js';
 import { controlPlaneLabels, createdByAnnotations } from './labels.js';
 
-export const ISSUER_SCHEME_LINKERD = 'linkerd.io/tls';
+export { ISSUER_SCHEME_LINKERD };
 
 const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 
 export function identityIssuerSecret(ctx: ControlPlaneContext): ISecret[] {
   const { issuer } = ctx.values.identity;
   if (issuer.scheme !== ISSUER_SCHEME_LINKERD) return [];
+  // Upstream's template `required`s both: refused before rendering (lib/assembly/render-checks.ts).
   const crt = (issuer.tls.crtPEM ?? '').trim();
   const key = (issuer.tls.keyPEM ?? '').trim();
-  // Upstream's template `required`s both; report both at once.
-  const missing = [
-    ...(crt ? [] : [{ path: 'identity.issuer.tls.crtPEM', value: undefined, message: 'Please provide the identity issuer certificate' }]),
-    ...(key ? [] : [{ path: 'identity.issuer.tls.keyPEM', value: undefined, message: 'Please provide the identity issuer private key' }]),
-  ];
-  if (missing.length) throw new MeshformError('identity issuer is incomplete', missing);
   return [
     {
       apiVersion: 'v1',

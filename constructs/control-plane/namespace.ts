@@ -4,7 +4,6 @@
  * plugin doing the iptables work, every control-plane pod fits `restricted`.
  */
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
-import { MeshformError } from '../../lib/errors.js';
 import type { ControlPlaneContext } from './context.js';
 import { CONTROL_PLANE_NS_LABEL } from './labels.js';
 import { ADMISSION_WEBHOOKS_LABEL, INJECT_ANNOTATION, INJECT_DISABLED, IS_CONTROL_PLANE_LABEL } from '../../lib/k8s/labels.js';
@@ -12,13 +11,7 @@ import { ADMISSION_WEBHOOKS_LABEL, INJECT_ANNOTATION, INJECT_DISABLED, IS_CONTRO
 export const POD_SECURITY_ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
 
 export function controlPlaneNamespace(ctx: ControlPlaneContext): INamespace {
-  // Upstream's template fails here too: the webhooks exclude the control-plane namespace by label,
-  // which must never be put on `default`.
-  if (ctx.namespace === 'default') {
-    throw new MeshformError('invalid namespace', [
-      { path: '--namespace', value: ctx.namespace, message: 'Linkerd does not support running in the default namespace' },
-    ]);
-  }
+  // `default` is refused before rendering (lib/assembly/render-checks.ts), as upstream's template fails.
   return {
     apiVersion: 'v1',
     kind: 'Namespace',

@@ -10,6 +10,7 @@ import { configValuesDump } from '../../lib/values/mesh/config-dump.js';
 import { resolveMeshValues } from '../../lib/values/mesh/resolve.js';
 import { mergeValues, type ValueTree } from '../../lib/values/tree.js';
 import { linkerdConfig } from '../../constructs/control-plane/config.js';
+import { controlPlaneObjects } from '../../constructs/control-plane/control-plane-chart.js';
 import type { ControlPlaneContext } from '../../constructs/control-plane/context.js';
 import { identityIssuerSecret, identityTrustRoots } from '../../constructs/control-plane/identity-objects.js';
 import { controlPlaneNamespace } from '../../constructs/control-plane/namespace.js';
@@ -95,7 +96,8 @@ describe('control-plane objects', () => {
     const label = 'pod-security.kubernetes.io/enforce';
     assert.equal(labelsOf(controlPlaneNamespace(ctx()) as KubeObject)[label], 'privileged');
     assert.equal(labelsOf(controlPlaneNamespace(ctx({ cniEnabled: true })) as KubeObject)[label], 'restricted');
-    assert.throws(() => controlPlaneNamespace(ctx({}, false, 'default')), /default namespace/);
+    // Refused before any object is built (lib/assembly/render-checks.ts), with the other problems.
+    assert.throws(() => controlPlaneObjects(ctx({}, false, 'default')), /--namespace = "default": Linkerd does not support running in the default namespace/);
   });
 
   it('names cluster-scoped RBAC after the namespace', () => {
