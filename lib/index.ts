@@ -18,6 +18,8 @@ export * from './values/multicluster/index.js';
 export type { ControllerValues } from './values/mesh/index.js';
 export type { ControllerValues as MulticlusterControllerValues } from './values/multicluster/index.js';
 export * from './props/index.js';
+// The one preparation of every install phase (what `Mesh`, the CLI and the Pulumi components render from).
+export * from './assembly/index.js';
 export * from './identity/index.js';
 export * from './inject/index.js';
 export * from './mesh-reference/index.js';

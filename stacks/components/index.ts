@@ -9,3 +9,4 @@ export * from './linkerd-mesh.js';
 export * from './mesh-phase.js';
 export * from './identity.js';
 export * from './multicluster-link.js';
+export { IDENTITY_MODES, type IdentityMode } from '../../lib/assembly/identity-mode.js';

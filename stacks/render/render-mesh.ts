@@ -17,7 +17,7 @@
  */
 import { App, Chart } from 'cdk8s';
 import { chartObjects } from '../../constructs/kube-object.js';
-import { Mesh, type MeshSpec } from '../../constructs/mesh.js';
+import { Mesh, type MeshProps } from '../../constructs/mesh.js';
 import type { CertManagerIdentityOptions, ResolvedCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
 import type { MeshValues } from '../../lib/values/mesh/types.js';
 import { mergeUserValues, type ValueTree } from '../../lib/values/tree.js';
@@ -119,7 +119,7 @@ export function renderMesh(options: MeshRenderOptions = {}): MeshRender {
     ...(inCluster ? {} : { identity: { externalCA: true, issuer: { scheme: 'kubernetes.io/tls' } } }),
     ...(options.trustDomain ? { identityTrustDomain: options.trustDomain } : {}),
   };
-  const spec: MeshSpec = {
+  const spec: MeshProps = {
     namespace,
     mesh: {
       version: options.version,
