@@ -5,6 +5,7 @@
  */
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
+import { DEFAULT_NAMESPACES } from '../../lib/assembly/namespaces.js';
 import type { CniValues } from '../../lib/values/cni/types.js';
 import { addObject } from '../kube-object.js';
 import { cniConfigMap } from './config-map.js';
@@ -25,7 +26,7 @@ export class CniChart extends Chart {
   readonly cniNamespace: string;
 
   constructor(scope: Construct, id: string, props: CniChartProps) {
-    const namespace = props.namespace ?? 'linkerd-cni';
+    const namespace = props.namespace ?? DEFAULT_NAMESPACES.cni;
     super(scope, id, { ...props, namespace: undefined });
     this.cniNamespace = namespace;
     const { values } = props;

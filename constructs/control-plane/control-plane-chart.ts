@@ -5,6 +5,7 @@
  */
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
+import { DEFAULT_NAMESPACES } from '../../lib/assembly/namespaces.js';
 import { controlPlaneRenderIssues } from '../../lib/assembly/render-checks.js';
 import { IssueCollector } from '../../lib/errors.js';
 import type { ResolvedCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
@@ -85,7 +86,7 @@ export class ControlPlaneChart extends Chart {
 
   constructor(scope: Construct, id: string, props: ControlPlaneChartProps) {
     // The objects carry their own namespaces (some are cluster-scoped): the chart must not add one.
-    const { values, namespace = 'linkerd', certManager, ...chartProps } = props;
+    const { values, namespace = DEFAULT_NAMESPACES.controlPlane, certManager, ...chartProps } = props;
     super(scope, id, { ...chartProps, namespace: undefined });
     this.values = values;
     this.releaseNamespace = namespace;

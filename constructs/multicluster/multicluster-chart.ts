@@ -5,6 +5,7 @@
  */
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
+import { DEFAULT_NAMESPACES } from '../../lib/assembly/namespaces.js';
 import type { KubeObject } from '../../lib/manifest.js';
 import type { MulticlusterValues } from '../../lib/values/multicluster/types.js';
 import { addObject } from '../kube-object.js';
@@ -47,7 +48,7 @@ export class MulticlusterChart extends Chart {
   readonly multiclusterNamespace: string;
 
   constructor(scope: Construct, id: string, props: MulticlusterChartProps) {
-    const namespace = props.namespace ?? 'linkerd-multicluster';
+    const namespace = props.namespace ?? DEFAULT_NAMESPACES.multicluster;
     super(scope, id, { ...props, namespace: undefined });
     this.multiclusterNamespace = namespace;
     for (const object of multiclusterObjects({ values: props.values, namespace })) addObject(this, object);

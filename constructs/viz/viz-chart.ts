@@ -5,6 +5,7 @@
  */
 import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
+import { DEFAULT_NAMESPACES } from '../../lib/assembly/namespaces.js';
 import type { ResolvedCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
 import type { VizValues } from '../../lib/values/viz/types.js';
 import { namespacedCertificates } from '../identity/cert-manager-chart.js';
@@ -35,7 +36,7 @@ export interface VizChartProps {
   readonly certManager?: ResolvedCertManagerIdentity;
 }
 
-export const DEFAULT_VIZ_NAMESPACE = 'linkerd-viz';
+export const DEFAULT_VIZ_NAMESPACE = DEFAULT_NAMESPACES.viz;
 
 export class VizChart extends Chart {
   /** Where viz is installed. (Not `namespace`: cdk8s would stamp a chart namespace on cluster-scoped objects.) */
