@@ -1,7 +1,6 @@
 /** Shared tail of every render command: synthesize a chart in memory and print it as YAML or JSON. */
-import { App, type Chart } from 'cdk8s';
+import type { App, Chart } from 'cdk8s';
 import { toJsonStream, toYamlStream } from '../lib/manifest.js';
-import { chartObjects } from '../constructs/kube-object.js';
 import type { FlagTable } from './help.js';
 import { UsageError, type CommandIO } from './io.js';
 
@@ -33,8 +32,8 @@ export function formatObjects(objects: readonly unknown[], format: OutputFormat)
 }
 
 /** Builds one chart in a fresh in-memory app and writes its objects to stdout. */
-export function printChart(io: CommandIO, build: (app: App) => Chart, format: OutputFormat = 'yaml'): number {
-  const chart = build(new App());
-  io.stdout(formatObjects(chartObjects(chart), format));
+export async function printChart(io: CommandIO, build: (app: App) => Chart, format: OutputFormat = 'yaml'): Promise<number> {
+  const { chartOutput } = await import('./chart-output.js');
+  io.stdout(formatObjects(chartOutput(build), format));
   return 0;
 }

@@ -10,7 +10,7 @@
  */
 import type { KeyObject, X509Certificate } from 'node:crypto';
 import { certDates, formatDate } from './cert-dates.js';
-import { identityName } from './generate.js';
+import { identityName } from './identity-name.js';
 import { describeKeyAlgorithm, isEcdsaP256, keyMatchesCertificate, parseCertificatesPem, parsePrivateKeyPem } from './pem.js';
 import { parseGoCertificate } from './x509-parse.js';
 import { verifyCertificate, type VerifyResult } from './x509-verify.js';

@@ -16,6 +16,7 @@ import { createPrivateKey, KeyObject, randomBytes, webcrypto } from 'node:crypto
 // Must precede @peculiar/x509: its dependency tsyringe needs Reflect metadata at load time.
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
+import { identityName } from './identity-name.js';
 
 /** A certificate and its private key, both PEM. */
 export interface CertificateAndKey {
@@ -96,10 +97,8 @@ const CLOCK_SKEW_MS = 20 * 1000;
 // never changes global state other code may rely on.
 const cryptoImpl = webcrypto as unknown as Crypto;
 
-/** The identity name Linkerd's identity controller serves and proxies verify: `identity.linkerd.<td>`. */
-export function identityName(trustDomain: string): string {
-  return `identity.linkerd.${trustDomain}`;
-}
+export { identityName };
+
 
 /** Generates a self-signed trust anchor (root CA) for the mesh. */
 export async function generateTrustAnchor(options: TrustAnchorOptions = {}): Promise<CertificateAndKey> {
