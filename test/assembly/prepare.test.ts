@@ -9,17 +9,10 @@ import { IDENTITY_MODES } from '../../lib/assembly/identity-mode.js';
 import { prepareMesh } from '../../lib/assembly/mesh.js';
 import { controlPlaneRenderIssues } from '../../lib/assembly/render-checks.js';
 import type { ValueTree } from '../../lib/values/tree.js';
+import { externalWebhook, HELM_STYLE_VALUES } from '../helpers/helm-style-values.js';
 
-const external = (caBundle: string) => ({ externalSecret: true, caBundle });
-// Helm-style placeholders (`cliVersion: ''`): resolution accepts them without parsing certificates.
-const BASE: ValueTree = {
-  cliVersion: '',
-  identityTrustAnchorsPEM: 'test-anchors',
-  identity: { issuer: { tls: { crtPEM: 'test-crt', keyPEM: 'test-key' } } },
-  proxyInjector: external('injector-ca'),
-  profileValidator: external('sp-ca'),
-  policyValidator: external('policy-ca'),
-};
+const external = externalWebhook;
+const BASE = HELM_STYLE_VALUES;
 const VIZ: ValueTree = { tap: external('tap-ca'), tapInjector: external('tap-injector-ca') };
 const paths = (run: () => unknown): string[] => {
   try {

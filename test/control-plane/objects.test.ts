@@ -24,16 +24,9 @@ import {
   spValidatorWebhook,
   validateWebhookValues,
 } from '../../constructs/control-plane/webhooks.js';
+import { HELM_STYLE_VALUES } from '../helpers/helm-style-values.js';
 
-const external = (caBundle: string) => ({ externalSecret: true, caBundle });
-const BASE: ValueTree = {
-  cliVersion: '',
-  identityTrustAnchorsPEM: 'test-anchors',
-  identity: { issuer: { tls: { crtPEM: 'test-crt', keyPEM: 'test-key' } } },
-  proxyInjector: external('injector-ca'),
-  profileValidator: external('sp-ca'),
-  policyValidator: external('policy-ca'),
-};
+const BASE = HELM_STYLE_VALUES;
 
 function ctx(user: ValueTree = {}, ha = false, namespace = 'linkerd'): ControlPlaneContext {
   return { values: resolveMeshValues({ user: mergeValues(BASE, user), ha }), namespace };
