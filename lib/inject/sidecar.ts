@@ -6,7 +6,7 @@
  */
 import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import { MeshformError } from '../errors.js';
-import { injectPodSpec, proxyPodAnnotations, reencodePodSpecLikeGo, proxyPodLabels, type ProxyOwnerKind } from '../proxy/index.js';
+import { injectPodSpec, proxyPodAnnotations, proxyPodLabels, type ProxyOwnerKind } from '../proxy/index.js';
 import type { MeshValues } from '../values/mesh/types.js';
 import { applyAnnotationOverrides, setIn } from './apply-annotations.js';
 import { parseGoDuration } from '../values/go-duration.js';
@@ -88,10 +88,8 @@ export function injectSidecar(ref: PodTemplateRef, options: SidecarOptions): voi
   checkCloseWait(values);
   const all = { ...original, ...options.addedAnnotations };
   const debug = /^(1|t|true)$/i.test(all[ANNOTATIONS.enableDebugSidecar] ?? '');
-  const injected = injectPodSpec(spec, values, { controlPlaneNamespace: options.controlPlaneNamespace }, { debugSidecar: debug });
-  // Upstream round-trips the pod spec through Go structs: zero-valued `omitempty` fields vanish and
-  // quantities come back canonical, in the app's containers as in the proxy's.
-  ref.holder.spec = reencodePodSpecLikeGo(injected);
+  // Re-encoded as upstream's injector writes the pod spec back through Go structs.
+  ref.holder.spec = injectPodSpec(spec, values, { controlPlaneNamespace: options.controlPlaneNamespace }, { debugSidecar: debug, omitEmpty: true });
   meta.annotations = { ...original, ...options.addedAnnotations, ...proxyPodAnnotations(values) };
   meta.labels = {
     ...(meta.labels ?? {}),

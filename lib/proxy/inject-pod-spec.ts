@@ -9,7 +9,7 @@ import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import type { MeshValues } from '../values/mesh/types.js';
 import type { ProxyContext } from './context.js';
 import { buildDebugContainer } from './debug-container.js';
-import { omitEmptyLikeGo } from './go-omitempty.js';
+import { reencodePodSpecLikeGo } from './go-omitempty.js';
 import { buildNetworkValidatorContainer } from './network-validator-container.js';
 import { buildProxyContainer } from './proxy-container.js';
 import { buildProxyInitContainer } from './proxy-init-container.js';
@@ -19,8 +19,9 @@ export interface InjectPodSpecOptions {
   /** Add the `linkerd-debug` sidecar. @default false */
   readonly debugSidecar?: boolean;
   /**
-   * Drop zero-valued `omitempty` fields from the added containers, as upstream's injector does when
-   * it round-trips them through Go structs (see `omitEmptyLikeGo`). @default false
+   * Re-encode the result as upstream's injector does when it round-trips the pod spec through Go
+   * structs: zero-valued `omitempty` fields and nulls vanish and quantities come back canonical, in
+   * the app's containers as in the proxy's (see `reencodePodSpecLikeGo`). @default false
    */
   readonly omitEmpty?: boolean;
 }
@@ -37,9 +38,8 @@ export function injectPodSpec(
   ctx: ProxyContext,
   options: InjectPodSpecOptions = {},
 ): IPodSpec {
-  const finish = (c: IContainer) => (options.omitEmpty ? omitEmptyLikeGo(c) : c);
-  const proxy = finish(buildProxyContainer(values, ctx));
-  const netInit = finish(buildNetworkInitContainer(values));
+  const proxy = buildProxyContainer(values, ctx);
+  const netInit = buildNetworkInitContainer(values);
   const appInit = structuredClone(spec.initContainers ?? []);
   const app = structuredClone(spec.containers ?? []);
 
@@ -51,12 +51,13 @@ export function injectPodSpec(
     // linkerd-await in the proxy's postStart only holds the app back if the proxy starts first.
     containers = values.proxy.await ? [proxy, ...app] : [...app, proxy];
   }
-  if (options.debugSidecar) containers = [...containers, finish(buildDebugContainer(values))];
+  if (options.debugSidecar) containers = [...containers, buildDebugContainer(values)];
 
-  return {
+  const injected: IPodSpec = {
     ...structuredClone(spec),
     containers,
     initContainers,
     volumes: [...structuredClone(spec.volumes ?? []), ...buildProxyVolumes(values)],
   };
+  return options.omitEmpty ? reencodePodSpecLikeGo(injected) : injected;
 }
