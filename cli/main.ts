@@ -46,6 +46,12 @@ const COMMANDS: Record<string, Verb> = {
     details: 'From the values (-f/--set, as install takes them; no issuer needed) or from --from-manifests FILE (a render, or\nkubectl get cm -n linkerd linkerd-config -o yaml). App code passes it to meshWorkload({ mesh }); inject takes it as --mesh-reference.',
     load: async () => (await import('./commands/reference.js')).reference,
   },
+  diff: {
+    summary: 'Summarise what an upgrade changes, per phase: objects, fields, rolling workloads, trust anchors, risks',
+    operands: 'OLD NEW',
+    details: 'OLD and NEW: a render (YAML file, or - for stdin on one side), a directory of phase files (dist/) or a GitOps tree.\nExit status as diff: 0 no differences, 1 differences, 2 trouble (docs/diff.md).',
+    load: async () => (await import('./commands/diff.js')).diff,
+  },
   version: { summary: 'Print the client version', load: async () => (await import('./commands/version.js')).version },
 };
 

@@ -1,0 +1,56 @@
+/**
+ * How `meshform diff` names a Kubernetes object: by API group, kind, namespace and name, the identity
+ * `kubectl apply` matches on (the version is left out: `v1beta1` → `v1` of the same kind is a change,
+ * not a removal plus an addition).
+ */
+
+/** A Kubernetes object as read from YAML: plain data with at least a kind and an apiVersion. */
+export type ManifestObject = Readonly<Record<string, unknown>> & { readonly apiVersion: string; readonly kind: string };
+
+/** What names an object in a diff. */
+export interface ObjectRef {
+  /** API group (`''` for the core group, `apps`, `policy.linkerd.io` ...). */
+  readonly group: string;
+  readonly kind: string;
+  /** `''` for cluster-scoped objects. */
+  readonly namespace: string;
+  readonly name: string;
+}
+
+export function isManifestObject(value: unknown): value is ManifestObject {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const o = value as Record<string, unknown>;
+  return typeof o.apiVersion === 'string' && typeof o.kind === 'string';
+}
+
+function metadataString(object: ManifestObject, key: string): string {
+  const metadata = object.metadata;
+  const v = typeof metadata === 'object' && metadata !== null ? (metadata as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'string' ? v : '';
+}
+
+export function objectRef(object: ManifestObject): ObjectRef {
+  return {
+    group: object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : '',
+    kind: object.kind,
+    namespace: metadataString(object, 'namespace'),
+    name: metadataString(object, 'name'),
+  };
+}
+
+/** The matching key: `group/Kind/namespace/name`. */
+export function refKey(ref: ObjectRef): string {
+  return `${ref.group}/${ref.kind}/${ref.namespace}/${ref.name}`;
+}
+
+/** How output names the object: `Deployment linkerd/linkerd-destination`, `ClusterRole linkerd-heartbeat`. */
+export function describeRef(ref: ObjectRef): string {
+  return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name || '(unnamed)'}`;
+}
+
+/** The object's labels (empty when it has none). */
+export function labelsOf(object: ManifestObject): Readonly<Record<string, string>> {
+  const metadata = object.metadata as Record<string, unknown> | undefined;
+  const labels = metadata?.labels;
+  return typeof labels === 'object' && labels !== null ? (labels as Record<string, string>) : {};
+}
