@@ -82,6 +82,9 @@ const LIB_LAYERS: Readonly<Record<string, readonly string[]>> = {
   'proxy-config': [...BASE, 'values', 'pod', 'props', 'proxy', 'inject', 'mesh-reference'],
   crds: BASE,
   grafana: BASE,
+  // Cross-object checks read Linkerd's duration grammar from lib/traffic; the policy graph reads their index.
+  'traffic-check': [...BASE, 'traffic'],
+  'policy-graph': [...BASE, 'traffic-check'],
   // The preparation of every install phase and the package entry sit on top of the model.
   assembly: [...BASE, 'values', 'pod', 'props', 'identity', 'proxy', 'inject', 'crds', 'grafana', 'mesh-reference', 'proxy-config'],
   index: ['*'],
