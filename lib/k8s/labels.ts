@@ -98,3 +98,27 @@ export const CNI_RESOURCE_LABEL = 'linkerd.io/cni-resource';
 export const VIZ_EXTERNAL_PROMETHEUS_ANNOTATION = 'viz.linkerd.io/external-prometheus';
 /** The multicluster label naming the linked cluster an object belongs to. */
 export const MIRROR_CLUSTER_NAME_LABEL = 'mirror.linkerd.io/cluster-name';
+
+/**
+ * Retry and timeout annotations on Services, HTTPRoutes and GRPCRoutes (TRAFFIC.md §2.2), read by the
+ * policy controller for client-side (outbound) proxies.
+ */
+export const RETRY_ANNOTATIONS = {
+  http: 'retry.linkerd.io/http',
+  grpc: 'retry.linkerd.io/grpc',
+  limit: 'retry.linkerd.io/limit',
+  timeout: 'retry.linkerd.io/timeout',
+} as const;
+export const TIMEOUT_ANNOTATIONS = {
+  request: 'timeout.linkerd.io/request',
+  response: 'timeout.linkerd.io/response',
+  idle: 'timeout.linkerd.io/idle',
+} as const;
+/** Circuit breaking on a Service (TRAFFIC.md §3): the mode and its consecutive-failure parameters. */
+export const FAILURE_ACCRUAL_ANNOTATIONS = {
+  mode: 'balancer.linkerd.io/failure-accrual',
+  maxFailures: 'balancer.linkerd.io/failure-accrual-consecutive-max-failures',
+  minPenalty: 'balancer.linkerd.io/failure-accrual-consecutive-min-penalty',
+  maxPenalty: 'balancer.linkerd.io/failure-accrual-consecutive-max-penalty',
+  jitterRatio: 'balancer.linkerd.io/failure-accrual-consecutive-jitter-ratio',
+} as const;

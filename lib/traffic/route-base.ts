@@ -1,0 +1,60 @@
+/** What every mesh route has: a name, a namespace, one parent Service, hostnames and metadata. */
+import type { IssueCollector } from '../errors.js';
+import { checkNamespace, checkObjectName, type ParentService } from './refs.js';
+
+export interface RouteBase {
+  /** The route object's name. */
+  readonly name: string;
+  /**
+   * The route's namespace.
+   * @default - the parent Service's namespace, else none (the cdk8s chart's)
+   */
+  readonly namespace?: string;
+  /** The Service whose clients this route applies to. */
+  readonly parent: ParentService;
+  /**
+   * Host names the route applies to (exact, or `*.` suffix).
+   * @default - every host
+   */
+  readonly hostnames?: readonly string[];
+  /**
+   * Extra labels.
+   * @default - none
+   */
+  readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * Extra annotations (the retry and timeout ones come from the typed props).
+   * @default - none
+   */
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
+const HOSTNAME = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+export function checkHostnames(hostnames: readonly string[] | undefined, path: string, issues: IssueCollector): void {
+  if (!hostnames) return;
+  if (hostnames.length > 16) issues.add(path, hostnames.length, 'at most 16 hostnames');
+  hostnames.forEach((h, i) => {
+    if (typeof h !== 'string' || h.length > 253 || !HOSTNAME.test(h)) issues.add(`${path}[${i}]`, h, 'must be a lowercase DNS name, optionally starting with "*."');
+  });
+}
+
+/** The route's metadata (name, namespace, labels, user annotations), checked. */
+export function routeMetadata(spec: RouteBase, path: string, issues: IssueCollector): { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> } {
+  checkObjectName(spec.name, `${path}.name`, issues);
+  checkNamespace(spec.namespace, `${path}.namespace`, issues);
+  const namespace = spec.namespace ?? spec.parent?.namespace;
+  if (!spec.parent || typeof spec.parent !== 'object') issues.add(`${path}.parent`, spec.parent, 'must name the Service the route applies to');
+  return {
+    name: spec.name,
+    ...(namespace !== undefined ? { namespace } : {}),
+    ...(spec.labels && Object.keys(spec.labels).length ? { labels: { ...spec.labels } } : {}),
+    ...(spec.annotations && Object.keys(spec.annotations).length ? { annotations: { ...spec.annotations } } : {}),
+  };
+}
+
+/** The user's annotations plus the resilience ones (which win), or nothing when both are empty. */
+export function withAnnotations(user: Readonly<Record<string, string>> | undefined, added: Readonly<Record<string, string>>): { annotations?: Record<string, string> } {
+  const all = { ...user, ...added };
+  return Object.keys(all).length ? { annotations: all } : {};
+}
