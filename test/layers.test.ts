@@ -82,6 +82,8 @@ const LIB_LAYERS: Readonly<Record<string, readonly string[]>> = {
   'proxy-config': [...BASE, 'values', 'pod', 'props', 'proxy', 'inject', 'mesh-reference'],
   crds: BASE,
   grafana: BASE,
+  // Routes, resilience and fault backends: the fault backend's pod uses the pod partials; route CRD values.
+  traffic: [...BASE, 'values', 'pod', 'crds'],
   // Cross-object checks read Linkerd's duration grammar from lib/traffic; the policy graph reads their index.
   'traffic-check': [...BASE, 'traffic'],
   'policy-graph': [...BASE, 'traffic-check'],
