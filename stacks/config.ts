@@ -10,6 +10,7 @@ import { IssueCollector } from '../lib/errors.js';
 import { validateCertManagerIdentity, type CertManagerIdentityOptions } from '../lib/identity/cert-manager-options.js';
 import type { ValueTree } from '../lib/values/tree.js';
 import { IDENTITY_MODES, type IdentityMode } from '../lib/assembly/identity-mode.js';
+import { LINKERD_VERSION } from '../lib/versions.js';
 
 export { IDENTITY_MODES, type IdentityMode } from '../lib/assembly/identity-mode.js';
 /*
@@ -29,9 +30,35 @@ export type ConfigWarn = (message: string) => void;
 /** Reads one raw config value (as `pulumi.Config.get` does: strings, JSON text for objects). */
 export type ConfigGetter = (key: string) => string | undefined;
 
+/** The multicluster gateway Service types upstream's chart accepts (`gateway.serviceType`). */
+export const GATEWAY_SERVICE_TYPES = ['LoadBalancer', 'NodePort', 'ClusterIP'] as const;
+export type GatewayServiceType = (typeof GATEWAY_SERVICE_TYPES)[number];
+
+/** `meshform:gateway*`: how the multicluster gateway is exposed and awaited. */
+export interface GatewaySettings {
+  /** @default - upstream's `LoadBalancer` */
+  readonly serviceType?: GatewayServiceType;
+  /** Wait for the gateway Service (for a `LoadBalancer`, its address). @default true */
+  readonly await: boolean;
+  /** Await timeout in seconds; 0 is the provider's 10 minutes. @default 0 */
+  readonly awaitSeconds: number;
+}
+
 export interface StackSettings {
-  /** Linkerd version. @default - the release meshform renders (`LINKERD_VERSION`) */
+  /**
+   * The Linkerd release: only the one meshform renders (`LINKERD_VERSION`) — templates and CRDs
+   * are meshform's, so a release is upgraded by upgrading meshform.
+   * @default - LINKERD_VERSION
+   */
   readonly version?: string;
+  /** Image tag of the control-plane and proxy images, templates and CRDs unchanged. @default - the release's */
+  readonly imageTag?: string;
+  /** Keep the CRDs (and every custom resource) when the stack deletes them. @default true */
+  readonly retainCrds: boolean;
+  /** Take over an existing install on the first `pulumi up` (provider upsert and patch-force). @default false */
+  readonly adopt: boolean;
+  /** With `multicluster`: the gateway's exposure and await. @default - LoadBalancer, awaited */
+  readonly gateway: GatewaySettings;
   /** @default false */
   readonly ha: boolean;
   /** @default false */
@@ -60,12 +87,51 @@ export interface StackSettings {
 
 const BOOLEAN_KEYS = ['ha', 'viz', 'cni', 'multicluster'] as const;
 
-function parseBoolean(issues: IssueCollector, key: string, raw: string | undefined): boolean {
-  if (raw === undefined || raw === '') return false;
+function parseBoolean(issues: IssueCollector, key: string, raw: string | undefined, fallback = false): boolean {
+  if (raw === undefined || raw === '') return fallback;
   if (raw === 'true') return true;
   if (raw === 'false') return false;
   issues.add(`meshform:${key}`, raw, 'must be true or false');
-  return false;
+  return fallback;
+}
+
+/** Only the release meshform renders: a version that changed image tags alone would not upgrade CRDs or templates. */
+function parseVersion(issues: IssueCollector, raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (raw !== LINKERD_VERSION) {
+    issues.add(
+      'meshform:version',
+      raw,
+      `must be ${LINKERD_VERSION}, the release this meshform renders (CRDs and templates included): upgrade Linkerd by upgrading meshform; ` +
+        'to run other images of this release set meshform:imageTag',
+    );
+  }
+  return raw;
+}
+
+function parseGateway(issues: IssueCollector, get: ConfigGetter, multicluster: boolean): GatewaySettings {
+  const type = get('gatewayServiceType') || undefined;
+  if (type !== undefined && !(GATEWAY_SERVICE_TYPES as readonly string[]).includes(type)) {
+    issues.add('meshform:gatewayServiceType', type, `must be one of ${GATEWAY_SERVICE_TYPES.join(', ')}`);
+  }
+  const awaitRaw = get('gatewayAwait');
+  const secondsRaw = get('gatewayAwaitSeconds');
+  const seconds = secondsRaw === undefined || secondsRaw === '' ? 0 : Number(secondsRaw);
+  if (!Number.isInteger(seconds) || seconds < 0) issues.add('meshform:gatewayAwaitSeconds', secondsRaw, 'must be a whole number of seconds, 0 or more');
+  if (!multicluster) {
+    // Pulumi.yaml's defaults ('', true, 0) are "not set".
+    const set: [string, string | undefined][] = [
+      ['gatewayServiceType', type],
+      ['gatewayAwait', awaitRaw === 'true' || awaitRaw === '' ? undefined : awaitRaw],
+      ['gatewayAwaitSeconds', seconds === 0 ? undefined : secondsRaw],
+    ];
+    for (const [key, raw] of set) if (raw !== undefined) issues.add(`meshform:${key}`, raw, 'is only used when meshform:multicluster is true');
+  }
+  return {
+    ...(type ? { serviceType: type as GatewayServiceType } : {}),
+    await: parseBoolean(issues, 'gatewayAwait', awaitRaw, true),
+    awaitSeconds: Number.isInteger(seconds) && seconds > 0 ? seconds : 0,
+  };
 }
 
 /**
@@ -144,9 +210,17 @@ export function parseStackConfig(get: ConfigGetter, warn: ConfigWarn = () => {})
   }
   const values = parseValues(issues, get('values'));
   const certManager = parseCertManager(issues, get('certManager'), identity);
+  const version = parseVersion(issues, get('version'));
+  const retainCrds = parseBoolean(issues, 'retainCrds', get('retainCrds'), true);
+  const adopt = parseBoolean(issues, 'adopt', get('adopt'));
+  const gateway = parseGateway(issues, get, flags.multicluster);
   issues.throwIfAny('invalid stack configuration');
   return {
-    version: get('version') || undefined,
+    version,
+    imageTag: get('imageTag') || undefined,
+    retainCrds,
+    adopt,
+    gateway,
     ...flags,
     identity: identity ?? 'generated',
     values,

@@ -1,6 +1,7 @@
 /**
  * The Pulumi program (`Pulumi.yaml` main): stack config → one `LinkerdMesh`. Parsing is the pure
- * `parseStackConfig`; only the issuer secrets are read here, with `requireSecret`.
+ * `parseStackConfig`; only the issuer secrets are read here, with `requireSecret`. The mesh creates its
+ * own Kubernetes provider (mutable ConfigMaps and Secrets) from the stack's `kubernetes:*` config.
  */
 import * as pulumi from '@pulumi/pulumi';
 import { LinkerdMesh } from './components/linkerd-mesh.js';
@@ -15,6 +16,12 @@ const provided = settings.identity === 'provided';
 
 const mesh = new LinkerdMesh('linkerd', {
   version: settings.version,
+  imageTag: settings.imageTag,
+  retainCrds: settings.retainCrds,
+  adopt: settings.adopt,
+  ...(settings.multicluster
+    ? { multiclusterGateway: { serviceType: settings.gateway.serviceType, await: settings.gateway.await, awaitSeconds: settings.gateway.awaitSeconds || undefined } }
+    : {}),
   ha: settings.ha,
   viz: settings.viz,
   cni: settings.cni,

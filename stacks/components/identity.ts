@@ -11,9 +11,10 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import * as tls from '@pulumi/tls';
-import { identityIssuerCertificate } from '../../lib/identity/cert-manager.js';
+import { IDENTITY_ISSUER, identityIssuerCertificate } from '../../lib/identity/cert-manager.js';
+import { TRUST_ROOTS_CONFIGMAP } from '../../lib/k8s/names.js';
 import type { IdentityMode } from '../config.js';
-import { createKubeResource, type KubeManifest } from './kube-resource.js';
+import { createPolicedKubeResource, type KubeManifest } from './kube-resource.js';
 
 export interface ProvidedIdentity {
   readonly trustAnchorPem: pulumi.Input<string>;
@@ -60,8 +61,8 @@ export interface MeshIdentityArgs {
   readonly namePrefix?: string;
 }
 
-export const ISSUER_SECRET = 'linkerd-identity-issuer';
-export const TRUST_ROOTS_CONFIGMAP = 'linkerd-identity-trust-roots';
+export const ISSUER_SECRET = IDENTITY_ISSUER;
+export { TRUST_ROOTS_CONFIGMAP };
 
 const b64 = (text: string): string => Buffer.from(text.trim(), 'utf8').toString('base64');
 
@@ -108,7 +109,8 @@ export class MeshIdentity extends pulumi.ComponentResource {
     } else {
       objects.push(...certManagerObjects(args, metadata));
     }
-    this.resources = objects.map((o) => createKubeResource(prefix, o, child));
+    // The policy retains the objects cert-manager / trust-manager take over in another identity mode.
+    this.resources = objects.map((o) => createPolicedKubeResource(prefix, o, child));
     this.trustAnchorPem = material.trustAnchorPem;
     this.issuerCertPem = material.issuer?.certPem;
     this.registerOutputs({ trustAnchorPem: this.trustAnchorPem, issuerCertPem: this.issuerCertPem });

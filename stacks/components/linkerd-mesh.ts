@@ -18,19 +18,46 @@ import * as pulumi from '@pulumi/pulumi';
 import { controlPlaneLabels, createdByAnnotations } from '../../constructs/control-plane/labels.js';
 import type { CertManagerIdentityOptions } from '../../lib/identity/cert-manager-options.js';
 import { meshReferenceFromValues, type MeshReference } from '../../lib/mesh-reference/index.js';
-import type { ValueTree } from '../../lib/values/tree.js';
-import type { IdentityMode } from '../config.js';
+import { IssueCollector } from '../../lib/errors.js';
+import { mergeUserValues, type ValueTree } from '../../lib/values/tree.js';
+import { LINKERD_VERSION } from '../../lib/versions.js';
+import { GATEWAY_SERVICE_TYPES, type GatewayServiceType, type IdentityMode } from '../config.js';
+import { bindToAnchors, type AnchorBinding } from '../render/anchor-bound.js';
+import type { ResourcePolicyOptions } from '../render/resource-policy.js';
 import { CONTROL_PLANE_PHASE, IDENTITY_PHASE, type RenderedPhase } from '../render/phase-plan.js';
 import { fillPlaceholders, unfilledPlaceholders } from '../render/placeholders.js';
 import { renderMesh, type MeshRender } from '../render/render-mesh.js';
 import { MeshIdentity } from './identity.js';
 import type { KubeManifest } from './kube-resource.js';
+import { createMeshProvider } from './mesh-provider.js';
 import { MeshPhase } from './mesh-phase.js';
 import { createWebhookCert } from './webhook-certs.js';
 
+/** The multicluster gateway's exposure and await. */
+export interface MulticlusterGatewayArgs {
+  /** Upstream's `gateway.serviceType`. @default 'LoadBalancer' */
+  readonly serviceType?: GatewayServiceType;
+  /** Wait for the gateway Service; `false` adds `pulumi.com/skipAwait` (no load balancer to wait for). @default true */
+  readonly await?: boolean;
+  /** Await timeout in seconds. @default - the provider's (10 minutes) */
+  readonly awaitSeconds?: number;
+}
+
 export interface LinkerdMeshArgs {
-  /** Linkerd version: control-plane and proxy images. @default - LINKERD_VERSION */
+  /**
+   * The Linkerd release. Only the one meshform renders is accepted (LINKERD_VERSION): its CRDs and
+   * templates are meshform's, so upgrading Linkerd means upgrading meshform.
+   * @default - LINKERD_VERSION
+   */
   readonly version?: string;
+  /** Image tag of the control-plane and proxy images; the templates and CRDs stay the release's. @default - the release */
+  readonly imageTag?: string;
+  /** Keep the CRDs, and so every user's custom resources, when the stack deletes them. @default true */
+  readonly retainCrds?: boolean;
+  /** Take over an existing install (meshform's provider upserts and forces field conflicts). @default false */
+  readonly adopt?: boolean;
+  /** With `multicluster`: the gateway Service's type and await. @default - LoadBalancer, awaited */
+  readonly multiclusterGateway?: MulticlusterGatewayArgs;
   /** Upstream's `--ha` for the control plane and extensions. @default false */
   readonly ha?: boolean;
   /** @default false */
@@ -102,8 +129,12 @@ export class LinkerdMesh extends pulumi.ComponentResource {
           `an issuer renewed from your anchor Secret is identity 'external-issuer' (formerly 'cert-manager')`,
       );
     }
+    checkArgs(name, args);
+    // The caller's (or a parent's) Kubernetes provider, else meshform's own with mutable data.
+    const provider = this.getProvider('kubernetes:core/v1:ConfigMap') ?? createMeshProvider(`${name}-kubernetes`, { adopt: args.adopt }, { parent: this });
+    const gateway = args.multiclusterGateway;
     const render = renderMesh({
-      version: args.version,
+      imageTag: args.imageTag,
       ha: args.ha,
       viz: args.viz,
       cni: args.cni,
@@ -112,21 +143,29 @@ export class LinkerdMesh extends pulumi.ComponentResource {
       trustDomain: args.trustDomain,
       values: args.values,
       vizValues: args.vizValues,
-      multiclusterValues: args.multiclusterValues,
+      multiclusterValues: gateway?.serviceType ? mergeUserValues([args.multiclusterValues ?? {}, { gateway: { serviceType: gateway.serviceType } }]) : args.multiclusterValues,
       certManager: mode === 'cert-manager' ? (args.certManager ?? {}) : undefined,
     });
     const slots = this.webhookSlots(name, render);
 
+    const policy: ResourcePolicyOptions = {
+      retainCrds: args.retainCrds ?? true,
+      ...(render.multiclusterGateway ? { gateway: { ...render.multiclusterGateway, await: gateway?.await, timeoutSeconds: gateway?.awaitSeconds } } : {}),
+    };
     let identity: MeshIdentity | undefined;
     const phases = new Map<string, pulumi.ComponentResource>();
     for (const phase of render.phases) {
       const dependsOn = phase.dependsOn.map((d) => phases.get(d) as pulumi.ComponentResource);
-      const opts = { parent: this, dependsOn };
+      const opts = { parent: this, dependsOn, providers: [provider] };
       if (phase.name === IDENTITY_PHASE) {
         identity = this.identity(name, args, render, opts);
         phases.set(phase.name, identity);
       } else {
-        phases.set(phase.name, new MeshPhase(`${name}-${phase.name}`, { objects: filled(phase, slots), namePrefix: name }, opts));
+        const anchors: AnchorBinding | undefined = identity
+          ? { anchorsPem: identity.trustAnchorPem, values: render.values, keepHeartbeatSchedule: Boolean(args.values?.heartbeatSchedule) }
+          : undefined;
+        const objects = filled(phase, slots).map((o) => (anchors ? bindToAnchors(o, anchors) : o));
+        phases.set(phase.name, new MeshPhase(`${name}-${phase.name}`, { objects, namePrefix: name, policy }, opts));
       }
     }
     if (!phases.has(CONTROL_PLANE_PHASE)) throw new Error('the rendered mesh has no control plane');
@@ -189,6 +228,27 @@ export class LinkerdMesh extends pulumi.ComponentResource {
       opts,
     );
   }
+}
+
+/** Refuses arguments the render cannot honour, every problem at once. */
+function checkArgs(name: string, args: LinkerdMeshArgs): void {
+  const issues = new IssueCollector();
+  if (args.version !== undefined && args.version !== LINKERD_VERSION) {
+    issues.add(
+      `${name}.version`,
+      args.version,
+      `must be ${LINKERD_VERSION}, the release this meshform renders (CRDs and templates included): upgrade meshform to upgrade Linkerd, or set imageTag to run other images of this release`,
+    );
+  }
+  const g = args.multiclusterGateway;
+  if (g && !args.multicluster) issues.add(`${name}.multiclusterGateway`, g, 'is only used with multicluster: true');
+  if (g?.serviceType !== undefined && !GATEWAY_SERVICE_TYPES.includes(g.serviceType)) {
+    issues.add(`${name}.multiclusterGateway.serviceType`, g.serviceType, `must be one of ${GATEWAY_SERVICE_TYPES.join(', ')}`);
+  }
+  if (g?.awaitSeconds !== undefined && !(Number.isInteger(g.awaitSeconds) && g.awaitSeconds > 0)) {
+    issues.add(`${name}.multiclusterGateway.awaitSeconds`, g.awaitSeconds, 'must be a whole number of seconds above 0');
+  }
+  issues.throwIfAny(`LinkerdMesh '${name}': invalid arguments`);
 }
 
 /** The phase's objects with the webhook certificates substituted; refuses a leftover placeholder. */

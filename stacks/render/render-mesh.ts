@@ -20,13 +20,14 @@ import { chartObjects } from '../../constructs/kube-object.js';
 import { Mesh, type MeshProps } from '../../constructs/mesh.js';
 import type { CertManagerIdentityOptions, ResolvedCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
 import type { MeshValues } from '../../lib/values/mesh/types.js';
+import { multiclusterDefaults } from '../../lib/values/multicluster/defaults.js';
 import { mergeUserValues, type ValueTree } from '../../lib/values/tree.js';
 import { planPhases, type RenderedPhase } from './phase-plan.js';
 import { placeholder } from './placeholders.js';
 
 export interface MeshRenderOptions {
-  /** @default - LINKERD_VERSION */
-  readonly version?: string;
+  /** Control-plane and proxy image tag (the `Mesh`'s `version`); templates stay LINKERD_VERSION's. @default - LINKERD_VERSION */
+  readonly imageTag?: string;
   /** @default false */
   readonly ha?: boolean;
   /** @default false */
@@ -72,6 +73,8 @@ export interface MeshRender {
   readonly trustDomain: string;
   /** Webhook certificates to generate and substitute (none with `certManager`). */
   readonly webhookCerts: readonly WebhookCertSpec[];
+  /** The multicluster gateway Service (its await is configurable). @default - no multicluster */
+  readonly multiclusterGateway?: { readonly namespace: string; readonly name: string };
   /** With `certManager`: the options as resolved by the `Mesh`. @default - not in that mode */
   readonly certManager?: ResolvedCertManagerIdentity;
 }
@@ -122,7 +125,7 @@ export function renderMesh(options: MeshRenderOptions = {}): MeshRender {
   const spec: MeshProps = {
     namespace,
     mesh: {
-      version: options.version,
+      version: options.imageTag,
       ha: options.ha ?? false,
       cniEnabled: options.cni ?? false,
       // Identity last: the stack's identity phase depends on exactly these settings.
@@ -141,12 +144,21 @@ export function renderMesh(options: MeshRenderOptions = {}): MeshRender {
     dependsOn: chart.node.dependencies.filter((d): d is Chart => charts.includes(d as Chart)).map((d) => d.node.id),
   }));
   const values = mesh.values;
+  const gatewayName = (options.multiclusterValues?.gateway as ValueTree | undefined)?.name;
   return {
     phases: planPhases(rendered),
     values,
     namespace,
     trustDomain: values.identityTrustDomain || values.clusterDomain,
     webhookCerts: [...cpWebhooks, ...vizWebhooks],
+    ...(mesh.multicluster
+      ? {
+          multiclusterGateway: {
+            namespace: mesh.multicluster.multiclusterNamespace,
+            name: typeof gatewayName === 'string' && gatewayName ? gatewayName : multiclusterDefaults().gateway.name,
+          },
+        }
+      : {}),
     ...(mesh.certManager ? { certManager: mesh.certManager } : {}),
   };
 }

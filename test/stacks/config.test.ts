@@ -8,6 +8,10 @@ const getter = (cfg: Record<string, string>) => (key: string) => cfg[key];
 test('defaults: generated identity, everything optional off, linkerd namespace', () => {
   assert.deepEqual(parseStackConfig(getter({})), {
     version: undefined,
+    imageTag: undefined,
+    retainCrds: true,
+    adopt: false,
+    gateway: { await: true, awaitSeconds: 0 },
     ha: false,
     viz: false,
     cni: false,
@@ -22,9 +26,10 @@ test('defaults: generated identity, everything optional off, linkerd namespace',
 
 test('reads typed values, including the raw values object (JSON, as pulumi.Config.get returns it)', () => {
   const s = parseStackConfig(
-    getter({ version: 'edge-26.9.1', ha: 'true', viz: 'true', identity: 'external-issuer', trustAnchorPem: 'PEM', values: '{"proxy":{"logLevel":"debug"}}' }),
+    getter({ version: 'edge-26.8.3', imageTag: 'edge-26.8.4-rc', ha: 'true', viz: 'true', identity: 'external-issuer', trustAnchorPem: 'PEM', values: '{"proxy":{"logLevel":"debug"}}' }),
   );
-  assert.equal(s.version, 'edge-26.9.1');
+  assert.equal(s.version, 'edge-26.8.3');
+  assert.equal(s.imageTag, 'edge-26.8.4-rc');
   assert.equal(s.ha, true);
   assert.equal(s.viz, true);
   assert.equal(s.identity, 'external-issuer');
@@ -124,4 +129,45 @@ test('deprecated identity names still work, each with one warning naming the new
   parseStackConfig(getter({ identity: 'cert-manager' }), warn);
   parseStackConfig(getter({ identity: 'external-issuer', trustAnchorPem: 'PEM' }), warn);
   assert.equal(warnings.length, 2, 'the current names warn about nothing');
+});
+
+test('meshform:version selects only the release meshform renders; meshform:imageTag is the image-only override', () => {
+  assert.throws(
+    () => parseStackConfig(getter({ version: 'edge-26.9.9' })),
+    (e: unknown) => {
+      assert.ok(e instanceof MeshformError);
+      assert.deepEqual(e.issues.map((i) => [i.path, i.value]), [['meshform:version', 'edge-26.9.9']]);
+      assert.match(e.issues[0].message, /must be edge-26\.8\.3.*upgrading meshform.*meshform:imageTag/);
+      return true;
+    },
+  );
+  assert.equal(parseStackConfig(getter({ imageTag: 'edge-26.9.9' })).imageTag, 'edge-26.9.9');
+});
+
+test('retainCrds defaults to true, adopt to false; both are booleans', () => {
+  assert.equal(parseStackConfig(getter({ retainCrds: 'false' })).retainCrds, false);
+  assert.equal(parseStackConfig(getter({ adopt: 'true' })).adopt, true);
+  assert.throws(() => parseStackConfig(getter({ retainCrds: 'no', adopt: '1' })), (e: unknown) => {
+    assert.ok(e instanceof MeshformError);
+    assert.deepEqual(e.issues.map((i) => i.path).sort(), ['meshform:adopt', 'meshform:retainCrds']);
+    return true;
+  });
+});
+
+test('gateway settings: type, await and timeout with multicluster; refused without it, each by key', () => {
+  const s = parseStackConfig(getter({ multicluster: 'true', gatewayServiceType: 'NodePort', gatewayAwait: 'false', gatewayAwaitSeconds: '120' }));
+  assert.deepEqual(s.gateway, { serviceType: 'NodePort', await: false, awaitSeconds: 120 });
+  // Pulumi.yaml's defaults are "not set", with or without multicluster.
+  assert.deepEqual(parseStackConfig(getter({ gatewayServiceType: '', gatewayAwait: 'true', gatewayAwaitSeconds: '0' })).gateway, { await: true, awaitSeconds: 0 });
+  assert.throws(() => parseStackConfig(getter({ gatewayServiceType: 'NodePort', gatewayAwait: 'false' })), (e: unknown) => {
+    assert.ok(e instanceof MeshformError);
+    assert.deepEqual(e.issues.map((i) => i.path), ['meshform:gatewayServiceType', 'meshform:gatewayAwait']);
+    return true;
+  });
+  assert.throws(() => parseStackConfig(getter({ multicluster: 'true', gatewayServiceType: 'Ingress', gatewayAwaitSeconds: '-1' })), (e: unknown) => {
+    assert.ok(e instanceof MeshformError);
+    assert.deepEqual(e.issues.map((i) => i.path), ['meshform:gatewayServiceType', 'meshform:gatewayAwaitSeconds']);
+    assert.match(e.issues[0].message, /LoadBalancer, NodePort, ClusterIP/);
+    return true;
+  });
 });

@@ -147,9 +147,9 @@ test('no private key in any plain input or component output; Secret data is secr
   assert.equal(issuer.inputs.type, 'kubernetes.io/tls');
 });
 
-test('a version bump changes only where the version is embedded (images among them)', async () => {
+test('an image-tag override changes only where the tag is embedded (images among them)', async () => {
   const a = k8sOnly((await build('va', {})).resources);
-  const b = k8sOnly((await build('vb', { version: 'edge-26.9.9' })).resources);
+  const b = k8sOnly((await build('vb', { imageTag: 'edge-26.9.9' })).resources);
   assert.equal(a.length, b.length);
   const diffs: string[] = [];
   const walk = (x: unknown, y: unknown, path: string): void => {
