@@ -11,19 +11,27 @@
  *
  * `MESHFORM_IDENTITY=cert-manager` (`npm run synth:cert-manager`) renders cert-manager mode instead:
  * no local folder, no certificate or key in the output (docs/identity-cert-manager.md).
+ *
+ * `MESHFORM_GITOPS=argocd|flux|plain` (`npm run synth -- --gitops argocd`, `npm run synth:gitops`) writes
+ * the GitOps layout instead, to `dist/gitops/` (docs/gitops.md): cert-manager identity unless
+ * `--gitops-inline-keys` allows the generated identity's private keys into the tree.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { App } from 'cdk8s';
 import { checkIdentity } from '../lib/identity/check.js';
 import { identityValuesOverlay, loadOrCreateIdentity, vizTlsOverlay, type LocalIdentity } from '../lib/identity/store.js';
 import { MeshformError } from '../lib/errors.js';
 import { describeFsError } from '../lib/fs/fs-error.js';
 import { DEFAULT_IDENTITY_DIR, DEFAULT_TRUST_DOMAIN } from './app-defaults.js';
+import { appGitOpsOptions, DEFAULT_GITOPS_OUTDIR, gitOpsSettings, wantsGitOps } from './gitops/app-options.js';
+import { synthGitOps } from './gitops/synth-gitops.js';
+import { APPLY_SCRIPT } from '../lib/gitops/tree.js';
 import { Mesh } from './mesh.js';
 import { guardRotation, readSynthesizedObjects } from './rotation-guard.js';
 import { synthPhases } from './synth.js';
 
-const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
+const outdir = process.env.CDK8S_OUTDIR ?? (wantsGitOps(process.argv.slice(2), process.env) ? DEFAULT_GITOPS_OUTDIR : 'dist');
 const identityDir = process.env.MESHFORM_IDENTITY_DIR ?? DEFAULT_IDENTITY_DIR;
 const IDENTITY_MODES = ['generated', 'cert-manager'] as const;
 const identityMode = process.env.MESHFORM_IDENTITY || 'generated';
@@ -39,11 +47,35 @@ async function main(): Promise<void> {
     ]);
   }
   requireDirectoryOrNothing('CDK8S_OUTDIR', outdir);
+  const gitops = appGitOpsOptions(gitOpsSettings(process.argv.slice(2), process.env), outdir, process.cwd());
+  if (gitops) return synthGitOpsLayout(gitops);
   const app = new App({ outdir });
   const mesh = identityMode === 'cert-manager' ? certManagerMesh(app) : await generatedIdentityMesh(app);
   guardRotation(app, outdir, { issuanceLifetime: mesh.values.identity.issuer.issuanceLifetime, log });
   const files = synthPhases(app, outdir, { log });
   process.stderr.write(`meshform: wrote ${files.map((f) => `${outdir}/${f}`).join(', ')}\n`);
+}
+
+/**
+ * The GitOps layout: cert-manager identity, so no key reaches git, unless inline keys are asked for
+ * (then the generated identity, said on stderr by synthGitOps for each file holding a key).
+ */
+async function synthGitOpsLayout(gitops: NonNullable<ReturnType<typeof appGitOpsOptions>>): Promise<void> {
+  const explicit = process.env.MESHFORM_IDENTITY;
+  if (explicit === 'generated' && !gitops.tree.inlineKeys) {
+    throw new MeshformError('MESHFORM_IDENTITY=generated puts private keys into the GitOps tree', [
+      { path: 'MESHFORM_GITOPS_INLINE_KEYS', value: undefined, message: 'set it to 1 (or pass --gitops-inline-keys) to allow that, or leave MESHFORM_IDENTITY unset for cert-manager identity' },
+    ]);
+  }
+  for (const warning of gitops.warnings) log(`meshform: ${warning}`);
+  const app = new App({ outdir });
+  const generated = gitops.tree.inlineKeys && explicit !== 'cert-manager';
+  if (generated) log(`meshform: warning: inline keys: the GitOps tree in ${outdir} holds the identity issuer's private key (from ${identityDir})`);
+  const mesh = generated ? await generatedIdentityMesh(app) : certManagerMesh(app);
+  if (generated) guardRotation(app, outdir, { issuanceLifetime: mesh.values.identity.issuer.issuanceLifetime, log });
+  const files = synthGitOps(app, outdir, { ...gitops.tree, log });
+  log(`meshform: wrote ${gitops.tree.engine} layout: ${files.length} files in ${outdir} (docs/gitops.md)`);
+  if (gitops.tree.engine === 'plain') process.stdout.write(readFileSync(join(outdir, APPLY_SCRIPT), 'utf8'));
 }
 
 /** cert-manager issues every certificate in-cluster; trust-manager publishes the anchors. */

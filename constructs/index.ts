@@ -20,6 +20,11 @@ export * from './workload/index.js';
 // What app code meshes with: the mesh's public facts, read from a file, a render or a stack output.
 export * from '../lib/mesh-reference/index.js';
 export * from './synth.js';
+export * from './gitops/index.js';
 export * from './rotation-guard.js';
 export * from '../lib/props/index.js';
 export * from '../lib/errors.js';
+// The Pulumi Kubernetes Operator v2 objects that run this repository's Pulumi program from git (docs/pulumi-operator.md).
+export * from './pko/index.js';
+// Traffic management: HttpRoute, GrpcRoute, FaultInjection, annotateService and the traffic model (docs/traffic.md).
+export * from './traffic/index.js';

@@ -23,3 +23,11 @@ export * from './assembly/index.js';
 export * from './identity/index.js';
 export * from './inject/index.js';
 export * from './mesh-reference/index.js';
+// The GitOps layout: phase directories and the Argo CD / Flux / plain objects that apply them in order.
+export * from './gitops/index.js';
+// meshform diff: two renders, phase directories or GitOps trees compared per phase (docs/diff.md).
+export * from './diff/index.js';
+// The Pulumi Kubernetes Operator v2 objects that run this repository's program from git (docs/pulumi-operator.md).
+export * from './pko/index.js';
+// Traffic management: routes, retries, timeouts, circuit breaking, fault backends (docs/traffic.md).
+export * from './traffic/index.js';

@@ -82,11 +82,15 @@ const LIB_LAYERS: Readonly<Record<string, readonly string[]>> = {
   'proxy-config': [...BASE, 'values', 'pod', 'props', 'proxy', 'inject', 'mesh-reference'],
   crds: BASE,
   grafana: BASE,
+  gitops: [...BASE, 'pod'],
   // Routes, resilience and fault backends: the fault backend's pod uses the pod partials; route CRD values.
   traffic: [...BASE, 'values', 'pod', 'crds'],
   // Cross-object checks read Linkerd's duration grammar from lib/traffic; the policy graph reads their index.
   'traffic-check': [...BASE, 'traffic'],
   'policy-graph': [...BASE, 'traffic-check'],
+  // meshform diff reads trust anchors the way upgrade does (lib/identity); the PKO objects need only names.
+  diff: [...BASE, 'identity'],
+  pko: BASE,
   // The preparation of every install phase and the package entry sit on top of the model.
   assembly: [...BASE, 'values', 'pod', 'props', 'identity', 'proxy', 'inject', 'crds', 'grafana', 'mesh-reference', 'proxy-config'],
   index: ['*'],
