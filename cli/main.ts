@@ -52,6 +52,11 @@ const COMMANDS: Record<string, Verb> = {
     details: 'OLD and NEW: a render (YAML file, or - for stdin on one side), a directory of phase files (dist/) or a GitOps tree.\nExit status as diff: 0 no differences, 1 differences, 2 trouble (docs/diff.md).',
     load: async () => (await import('./commands/diff.js')).diff,
   },
+  'pulumi-operator': {
+    summary: 'Output what the Pulumi Kubernetes Operator v2 needs to run this Pulumi program from git (Stack, workspace, RBAC, namespace)',
+    details: 'The Stack refreshes and re-applies the program every --resync-seconds, so drift is repaired and certificates renew.\nCreate the credentials Secret yourself (docs/pulumi-operator.md); it is never rendered.',
+    load: async () => (await import('./commands/pko.js')).pulumiOperator,
+  },
   version: { summary: 'Print the client version', load: async () => (await import('./commands/version.js')).version },
 };
 

@@ -9,12 +9,13 @@
  * 5. anything else → `namespace <ns>`, or `cluster-scoped`.
  */
 import { CNI_RESOURCE_LABEL, CONTROL_PLANE_NS_LABEL, EXTENSION_LABEL, IS_CONTROL_PLANE_LABEL } from '../k8s/labels.js';
-import { labelsOf, objectRef, type ManifestObject } from './object-key.js';
+import type { KubeObject } from '../manifest.js';
+import { labelsOf, objectRef } from './object-key.js';
 
 /** The order detected phases are listed in: the order they are applied. */
 export const DETECTED_PHASE_ORDER: readonly string[] = ['crds', 'cni', 'control-plane', 'viz', 'multicluster'];
 
-export function detectPhase(object: ManifestObject): string {
+export function detectPhase(object: KubeObject): string {
   const labels = labelsOf(object);
   const extension = labels[EXTENSION_LABEL];
   if (typeof extension === 'string' && extension) return extension;

@@ -4,8 +4,7 @@
  * not a removal plus an addition).
  */
 
-/** A Kubernetes object as read from YAML: plain data with at least a kind and an apiVersion. */
-export type ManifestObject = Readonly<Record<string, unknown>> & { readonly apiVersion: string; readonly kind: string };
+import type { KubeObject } from '../manifest.js';
 
 /** What names an object in a diff. */
 export interface ObjectRef {
@@ -17,19 +16,20 @@ export interface ObjectRef {
   readonly name: string;
 }
 
-export function isManifestObject(value: unknown): value is ManifestObject {
+/** A Kubernetes object as read from YAML: plain data with at least a kind and an apiVersion. */
+export function isKubeObject(value: unknown): value is KubeObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const o = value as Record<string, unknown>;
   return typeof o.apiVersion === 'string' && typeof o.kind === 'string';
 }
 
-function metadataString(object: ManifestObject, key: string): string {
+function metadataString(object: KubeObject, key: string): string {
   const metadata = object.metadata;
   const v = typeof metadata === 'object' && metadata !== null ? (metadata as Record<string, unknown>)[key] : undefined;
   return typeof v === 'string' ? v : '';
 }
 
-export function objectRef(object: ManifestObject): ObjectRef {
+export function objectRef(object: KubeObject): ObjectRef {
   return {
     group: object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : '',
     kind: object.kind,
@@ -49,7 +49,7 @@ export function describeRef(ref: ObjectRef): string {
 }
 
 /** The object's labels (empty when it has none). */
-export function labelsOf(object: ManifestObject): Readonly<Record<string, string>> {
+export function labelsOf(object: KubeObject): Readonly<Record<string, string>> {
   const metadata = object.metadata as Record<string, unknown> | undefined;
   const labels = metadata?.labels;
   return typeof labels === 'object' && labels !== null ? (labels as Record<string, string>) : {};

@@ -17,11 +17,12 @@ import { IssueCollector, MeshformError } from '../errors.js';
 import { describeFsError } from '../fs/fs-error.js';
 import { parseYamlStream } from '../yaml-input.js';
 import { detectPhase, orderDetectedPhases } from './detect-phase.js';
-import { describeRef, isManifestObject, objectRef, refKey, type ManifestObject } from './object-key.js';
+import type { KubeObject } from '../manifest.js';
+import { describeRef, isKubeObject, objectRef, refKey } from './object-key.js';
 
 /** An object with where it was read from. */
 export interface SourcedObject {
-  readonly object: ManifestObject;
+  readonly object: KubeObject;
   /** The install phase it belongs to. */
   readonly phase: string;
   /** `dist/01-control-plane.yaml: document 3`. */
@@ -48,15 +49,15 @@ export function phaseName(fileOrDir: string): string {
   return fileOrDir.replace(YAML_FILE, '').replace(/^\d+-/, '');
 }
 
-function documentsOf(text: string, source: string, phaseOf: (o: ManifestObject) => string, issues: IssueCollector): SourcedObject[] {
+function documentsOf(text: string, source: string, phaseOf: (o: KubeObject) => string, issues: IssueCollector): SourcedObject[] {
   const out: SourcedObject[] = [];
   for (const doc of parseYamlStream(text, source)) {
     const where = `${source}: document ${doc.index}`;
     if (doc.value === null) continue;
-    const items = isManifestObject(doc.value) && /^List$/.test(doc.value.kind) && Array.isArray(doc.value.items) ? doc.value.items : [doc.value];
+    const items = isKubeObject(doc.value) && /^List$/.test(doc.value.kind) && Array.isArray(doc.value.items) ? doc.value.items : [doc.value];
     items.forEach((item, i) => {
       const at = items.length > 1 || item !== doc.value ? `${where} item ${i + 1}` : where;
-      if (!isManifestObject(item)) issues.add(at, undefined, 'is not a Kubernetes object (needs apiVersion and kind)');
+      if (!isKubeObject(item)) issues.add(at, undefined, 'is not a Kubernetes object (needs apiVersion and kind)');
       else if (!item.apiVersion.startsWith('kustomize.config.k8s.io/')) out.push({ object: item, phase: phaseOf(item), source: at });
     });
   }

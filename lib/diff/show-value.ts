@@ -63,11 +63,12 @@ export function describeChange(kind: string, c: FieldChange): string {
   if (isHiddenField(kind, c.path)) return `${at}: ${c.change} ${NOT_SHOWN}`;
   if (c.change === 'added') return `${at}: added ${showValue(c.after)}`;
   if (c.change === 'removed') return `${at}: removed (was ${showValue(c.before)})`;
-  if (isScalarList(c.before) && isScalarList(c.after)) {
-    const gone = c.before.filter((x) => !c.after.includes(x)).map((x) => `-${showValue(x)}`);
-    const came = c.after.filter((x) => !c.before.includes(x)).map((x) => `+${showValue(x)}`);
+  const { before, after } = c;
+  if (isScalarList(before) && isScalarList(after)) {
+    const gone = before.filter((x) => !after.includes(x)).map((x) => `-${showValue(x)}`);
+    const came = after.filter((x) => !before.includes(x)).map((x) => `+${showValue(x)}`);
     const moves = gone.length || came.length ? [...gone, ...came].join(', ') : 'same items, order changed';
     return `${at}: ${clip(moves)}`;
   }
-  return `${at}: ${showValue(c.before)} → ${showValue(c.after)}`;
+  return `${at}: ${showValue(before)} → ${showValue(after)}`;
 }

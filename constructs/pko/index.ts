@@ -1,0 +1,1 @@
+export * from './pulumi-operator-chart.js';
