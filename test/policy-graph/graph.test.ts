@@ -1,0 +1,84 @@
+/** The policy graph: exact DOT and Mermaid (golden files), marks where policy is open or unreachable, well-formed SVG. */
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { buildPolicyGraph, renderPolicyGraph, toDot, toMermaid } from '../../lib/policy-graph/index.js';
+import { graphObjects, shopObjects } from './fixtures.js';
+
+/** Elements opened and not closed (or closed out of order): well-formedness of the tag structure. */
+function unbalancedTags(xml: string): string[] {
+  const stack: string[] = [];
+  const problems: string[] = [];
+  const body = xml.replace(/<!--[\s\S]*?-->/g, '').replace(/<\?[\s\S]*?\?>/g, '').replace(/<!DOCTYPE[^>]*>/, '');
+  for (const [tag, close, name, selfClosing] of body.matchAll(/<(\/?)([A-Za-z][\w:.-]*)[^>]*?(\/?)>/g)) {
+    if (selfClosing) continue;
+    if (!close) stack.push(name);
+    else if (stack.pop() !== name) problems.push(tag);
+  }
+  return [...problems, ...stack];
+}
+
+const GOLDEN = new URL('./golden/', import.meta.url).pathname;
+
+/** Compares with a golden file; MESHFORM_UPDATE_GOLDEN=1 rewrites it (review the diff before committing). */
+function golden(name: string, actual: string): void {
+  if (process.env.MESHFORM_UPDATE_GOLDEN === '1') writeFileSync(GOLDEN + name, actual);
+  assert.equal(actual, readFileSync(GOLDEN + name, 'utf8'), `${name} differs (MESHFORM_UPDATE_GOLDEN=1 to rewrite, then review)`);
+}
+
+describe('policy graph model', () => {
+  const graph = buildPolicyGraph(graphObjects());
+  const node = (id: string) => graph.nodes.find((n) => n.id === id);
+
+  it('marks the unreachable Server, the open ones and the allow-everyone authentications', () => {
+    assert.equal(node('server:shop/Server/api-admin')?.mark, 'unreachable');
+    assert.equal(node('server:shop/Server/api-http')?.mark, 'audit');
+    assert.equal(node('server:shop/Server/api-metrics')?.mark, undefined, 'authorized explicitly (the everyone mark is on its authentication)');
+    assert.equal(node('authn:shop/NetworkAuthentication/internet')?.mark, 'everyone');
+    assert.equal(node('authn:shop/MeshTLSAuthentication/any-meshed')?.mark, 'everyone');
+    assert.equal(node('egress:shop/EgressNetwork/all-out')?.mark, 'everyone');
+    // No Namespace annotation: the cluster default (all-unauthenticated) applies to ports without a Server.
+    assert.equal(node('workload:shop/Deployment/api')?.mark, 'everyone');
+    assert.equal(node('workload:emojivoto/Deployment/web')?.mark, undefined);
+    assert.deepEqual(graph.namespaces.map((n) => [n.name, n.defaultPolicy]), [['emojivoto', 'deny'], ['shop', undefined]]);
+  });
+
+  it('follows identities to the workloads that hold them', () => {
+    const into = (to: string) => graph.edges.filter((e) => e.to === to).map((e) => e.from);
+    assert.deepEqual(into('authn:emojivoto/MeshTLSAuthentication/web'), ['workload:emojivoto/Deployment/web', 'workload:emojivoto/Deployment/web-v2']);
+    assert.deepEqual(into('authn:shop/MeshTLSAuthentication/any-meshed'), ['clients:any-identity']);
+    assert.deepEqual(into('server:shop/Server/api-http'), ['clients:default/audit', 'route:shop/HTTPRoute/api-orders']);
+  });
+
+  it('a Server authorized only through its route is not unreachable; without the route policy it is', () => {
+    const withoutRoutePolicy = buildPolicyGraph(shopObjects().filter((o) => o.metadata?.name !== 'orders-meshed').map((o) => (o.metadata?.name === 'api-http' ? { ...o, spec: { ...(o.spec as object), accessPolicy: 'deny' } } : o)));
+    assert.equal(withoutRoutePolicy.nodes.find((n) => n.id === 'server:shop/Server/api-http')?.mark, 'unreachable');
+    const withRoutePolicy = buildPolicyGraph(shopObjects().map((o) => (o.metadata?.name === 'api-http' ? { ...o, spec: { ...(o.spec as object), accessPolicy: 'deny' } } : o)));
+    assert.equal(withRoutePolicy.nodes.find((n) => n.id === 'server:shop/Server/api-http')?.mark, undefined);
+  });
+
+  it('is deterministic: input order does not change the output', () => {
+    assert.equal(toDot(buildPolicyGraph([...graphObjects()].reverse())), toDot(graph));
+  });
+});
+
+describe('policy graph output', () => {
+  it('DOT', async () => golden('policy.dot', await renderPolicyGraph(graphObjects(), 'dot')));
+  it('Mermaid', async () => golden('policy.mmd', await renderPolicyGraph(graphObjects(), 'mermaid')));
+
+  it('Mermaid names every node once and styles every mark', () => {
+    const text = toMermaid(buildPolicyGraph(graphObjects()));
+    assert.match(text, /^flowchart LR\n/);
+    assert.match(text, /classDef unreachable [^\n]*stroke-dasharray/);
+    assert.match(text, /class [^\n]*\bn\d+[^\n]* unreachable/);
+  });
+
+  it('SVG is well-formed and shows every node label', async () => {
+    const svg = await renderPolicyGraph(graphObjects(), 'svg');
+    assert.match(svg, /^<\?xml[^>]*\?>\s*<!DOCTYPE svg[\s\S]*<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*<\/svg>\s*$/);
+    assert.equal((svg.match(/<g id="node\d+" class="node">/g) ?? []).length, buildPolicyGraph(graphObjects()).nodes.length + 4, 'graph nodes plus 4 legend entries');
+    assert.ok(svg.includes('Server api&#45;admin'));
+    assert.ok(svg.includes('#e6e6e6'), 'the unreachable fill');
+    assert.deepEqual(unbalancedTags(svg), []);
+  });
+});
