@@ -1,0 +1,67 @@
+/**
+ * Name and number checks shared by the policy builders. Each returns `undefined` when the value is
+ * fine, or a message saying what is allowed (the caller adds the path and the value).
+ */
+import { DNS_LABEL, DNS_SUBDOMAIN, WILDCARD_HOSTNAME } from '../crds/schema/patterns.js';
+
+const LABEL_RE = new RegExp(DNS_LABEL);
+const SUBDOMAIN_RE = new RegExp(DNS_SUBDOMAIN);
+const HOSTNAME_RE = new RegExp(WILDCARD_HOSTNAME);
+/** IANA service name, as container port names are (Kubernetes `IsValidPortName`). */
+const PORT_NAME_RE = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+
+/** An object name: an RFC 1123 subdomain of at most 253 characters. */
+export function objectName(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length <= 253 && SUBDOMAIN_RE.test(value)
+    ? undefined
+    : 'must be a lowercase RFC 1123 subdomain (letters, digits, "-" and "."; at most 253 characters)';
+}
+
+/** A namespace or ServiceAccount-as-label name: an RFC 1123 label of at most 63 characters. */
+export function labelName(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length <= 63 && LABEL_RE.test(value)
+    ? undefined
+    : 'must be a lowercase RFC 1123 label (letters, digits and "-"; at most 63 characters)';
+}
+
+/** A port: a number 1-65535 or a container port name (IANA service name, at most 15 characters). */
+export function portNumberOrName(value: unknown): string | undefined {
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && value >= 1 && value <= 65535 ? undefined : 'must be a port number between 1 and 65535';
+  }
+  return typeof value === 'string' && value.length <= 15 && PORT_NAME_RE.test(value) && !value.includes('--')
+    ? undefined
+    : 'must be a port number (1-65535) or a container port name (lowercase letters, digits and "-", at most 15 characters, with a letter)';
+}
+
+/** A port number 1-65535. */
+export function portNumber(value: unknown): string | undefined {
+  return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 65535
+    ? undefined
+    : 'must be a port number between 1 and 65535';
+}
+
+/** A hostname as Gateway API routes take it: a lowercase subdomain, optionally starting with `*.`. */
+export function routeHostname(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length <= 253 && HOSTNAME_RE.test(value)
+    ? undefined
+    : 'must be a lowercase DNS name such as api.github.com, optionally starting with "*." (no port, no scheme)';
+}
+
+/** A positive integer no larger than `max`. */
+export function positiveInteger(value: unknown, max: number): string | undefined {
+  return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= max
+    ? undefined
+    : `must be a positive integer (1 to ${max})`;
+}
+
+/** Names given twice in one list: `[index, name]` of every repeat after the first. */
+export function repeats(names: readonly string[]): [number, string][] {
+  const seen = new Set<string>();
+  const out: [number, string][] = [];
+  names.forEach((name, i) => {
+    if (seen.has(name)) out.push([i, name]);
+    seen.add(name);
+  });
+  return out;
+}
