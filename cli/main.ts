@@ -71,6 +71,15 @@ const GROUPS: Record<string, { readonly summary: string; readonly verbs: Record<
       install: { summary: 'Output the multicluster extension YAML', load: async () => (await import('./commands/multicluster-install.js')).multiclusterInstall },
     },
   },
+  policy: {
+    summary: 'Authorization policy',
+    verbs: {
+      graph: {
+        summary: 'Draw who may call whom in a render (DOT, Mermaid or SVG); unreachable Servers and allow-everyone policies stand out',
+        load: async () => (await import('./commands/policy-graph.js')).policyGraph,
+      },
+    },
+  },
 };
 
 /** A verb list, aligned, for the top-level and group usage. */
