@@ -52,6 +52,12 @@ const COMMANDS: Record<string, Verb> = {
     details: 'OLD and NEW: a render (YAML file, or - for stdin on one side), a directory of phase files (dist/) or a GitOps tree.\nExit status as diff: 0 no differences, 1 differences, 2 trouble (docs/diff.md).',
     load: async () => (await import('./commands/diff.js')).diff,
   },
+  profile: {
+    summary: 'Output a ServiceProfile: the template, or one generated from an OpenAPI or .proto file, as linkerd profile does',
+    operands: 'SERVICE',
+    details: 'Exactly one of --template, --open-api FILE, --proto FILE (- reads stdin). Offline: the namespace defaults to "default"\nand the cluster domain to cluster.local. docs/service-profiles.md: a profile with routes overrides HTTPRoutes and annotations.',
+    load: async () => (await import('./commands/profile.js')).profile,
+  },
   'pulumi-operator': {
     summary: 'Output what the Pulumi Kubernetes Operator v2 needs to run this Pulumi program from git (Stack, workspace, RBAC, namespace)',
     details: 'The Stack refreshes and re-applies the program every --resync-seconds, so drift is repaired and certificates renew.\nCreate the credentials Secret yourself (docs/pulumi-operator.md); it is never rendered.',

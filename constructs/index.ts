@@ -17,6 +17,7 @@ export * from './multicluster/index.js';
 export * from './identity/index.js';
 export * from './grafana/index.js';
 export * from './workload/index.js';
+export * from './service-profile/index.js';
 // What app code meshes with: the mesh's public facts, read from a file, a render or a stack output.
 export * from '../lib/mesh-reference/index.js';
 export * from './synth.js';

@@ -23,6 +23,7 @@ export * from './assembly/index.js';
 export * from './identity/index.js';
 export * from './inject/index.js';
 export * from './mesh-reference/index.js';
+export * from './service-profile/index.js';
 // The GitOps layout: phase directories and the Argo CD / Flux / plain objects that apply them in order.
 export * from './gitops/index.js';
 // meshform diff: two renders, phase directories or GitOps trees compared per phase (docs/diff.md).

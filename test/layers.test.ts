@@ -82,6 +82,7 @@ const LIB_LAYERS: Readonly<Record<string, readonly string[]>> = {
   'proxy-config': [...BASE, 'values', 'pod', 'props', 'proxy', 'inject', 'mesh-reference'],
   crds: BASE,
   grafana: BASE,
+  'service-profile': [...BASE, 'values'],
   gitops: [...BASE, 'pod'],
   // Routes, resilience and fault backends: the fault backend's pod uses the pod partials; route CRD values.
   traffic: [...BASE, 'values', 'pod', 'crds'],

@@ -13,8 +13,8 @@ import {
   dns1035LabelErrors,
   dns1123LabelErrors,
   dns1123SubdomainErrors,
-  goJson,
-  goYaml,
+  formatProfileJson,
+  formatProfileYaml,
   profileFromOpenApi,
   profileFromProto,
   profileTemplate,
@@ -89,13 +89,13 @@ export const profile: Command = async (args, io) => {
   checkNames(target);
   if (values.template === true) {
     const text = profileTemplate(target);
-    io.stdout(format === 'json' ? goJson(parseYamlDocument(text, 'the template')) : text);
+    io.stdout(format === 'json' ? formatProfileJson(parseYamlDocument(text, 'the template')) : text);
     return 0;
   }
   const generated =
     openApi !== undefined
       ? await readSpec('open-api', openApi, io).then(({ text, source }) => profileFromOpenApi(text, source, target))
       : await readSpec('proto', proto as string, io).then(({ text, source }) => profileFromProto(text, source, target));
-  io.stdout(format === 'json' ? goJson(generated) : goYaml(generated));
+  io.stdout(format === 'json' ? formatProfileJson(generated) : formatProfileYaml(generated));
   return 0;
 };

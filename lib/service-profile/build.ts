@@ -25,8 +25,8 @@ import {
 import { checkServiceProfile } from './validate.js';
 
 /** Copies `fields` of `from` that are set (not undefined), in that order. */
-function present<T extends object>(from: T, fields: readonly (keyof T)[]): Partial<T> {
-  const out: Partial<T> = {};
+function present<T extends object, K extends keyof T>(from: T, fields: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
   for (const f of fields) if (from[f] !== undefined) out[f] = from[f];
   return out;
 }

@@ -9,7 +9,7 @@
 import { IssueCollector, joinPath } from '../errors.js';
 import { parseYamlDocument } from '../yaml-input.js';
 import { generatedServiceProfile } from './build.js';
-import { goDurationProblem } from './go-duration.js';
+import { goDurationProblem } from './profile-duration.js';
 import { pathToRegex } from './path-regex.js';
 import type { ProfileRoute, ProfileTarget, ResponseClass, ServiceProfileObject } from './types.js';
 

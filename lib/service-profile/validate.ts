@@ -7,7 +7,7 @@
  * apiserver) and so are inputs the webhook or the CRD would reject later (opaquePorts, see types.ts).
  */
 import { joinPath, type IssueCollector } from '../errors.js';
-import { goDurationProblem } from './go-duration.js';
+import { goDurationProblem } from './profile-duration.js';
 import { dns1035LabelErrors, dns1123LabelErrors, dns1123SubdomainErrors, serviceProfileName } from './names.js';
 
 type Fields = Record<string, unknown>;
@@ -86,11 +86,12 @@ function checkResponseMatch(issues: IssueCollector, at: string, match: unknown, 
   if (!checkMap(issues, at, match, ['status', 'all', 'any', 'not'])) return;
   const { status, all, any, not } = match;
   if ([status, all, any, not].every((v) => v === undefined)) issues.add(at, match, 'a response match must have a field set: status, all, any or not');
-  if (status !== undefined && checkMap(issues, joinPath(at, 'status'), status, ['min', 'max'])) {
-    const min = statusCode(issues, joinPath(at, 'status.min'), status.min);
-    const max = statusCode(issues, joinPath(at, 'status.max'), status.max);
-    if (status.min === undefined && status.max === undefined) issues.add(joinPath(at, 'status'), status, 'must set min, max or both (one alone matches that single code)');
-    if (min !== undefined && max !== undefined && max < min) issues.add(joinPath(at, 'status.max'), max, `range maximum cannot be smaller than minimum (${min})`);
+  const statusAt = joinPath(at, 'status');
+  if (status !== undefined && checkMap(issues, statusAt, status, ['min', 'max'])) {
+    const min = statusCode(issues, joinPath(statusAt, 'min'), status.min);
+    const max = statusCode(issues, joinPath(statusAt, 'max'), status.max);
+    if (status.min === undefined && status.max === undefined) issues.add(statusAt, status, 'must set min, max or both (one alone matches that single code)');
+    if (min !== undefined && max !== undefined && max < min) issues.add(joinPath(statusAt, 'max'), max, `range maximum cannot be smaller than minimum (${min})`);
   }
   checkList(issues, joinPath(at, 'all'), all, (m, p) => checkResponseMatch(issues, p, m, depth + 1));
   checkList(issues, joinPath(at, 'any'), any, (m, p) => checkResponseMatch(issues, p, m, depth + 1));
@@ -173,7 +174,7 @@ function checkTarget(issues: IssueCollector, at: string, input: Fields): void {
   ].every(Boolean);
   if (ok) {
     const name = serviceProfileName({ service: service as string, namespace: namespace as string, clusterDomain: clusterDomain as string | undefined });
-    for (const e of dns1123SubdomainErrors(name)) issues.add(joinPath(at, 'metadata.name'), name, e);
+    for (const e of dns1123SubdomainErrors(name)) issues.add(joinPath(joinPath(at, 'metadata'), 'name'), name, e);
   }
 }
 

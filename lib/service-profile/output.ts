@@ -31,7 +31,7 @@ function styleOf(text: string): Scalar.Type {
 }
 
 /** `value` as sigs.k8s.io/yaml's Marshal writes it. */
-export function goYaml(value: unknown): string {
+export function formatProfileYaml(value: unknown): string {
   const doc = new Document(value, { sortMapEntries: true });
   visit(doc, {
     Scalar(key, node) {
@@ -53,7 +53,7 @@ function sortKeys(value: unknown): unknown {
 }
 
 /** `value` as Go's json.Marshal writes the maps of a YAML-to-JSON conversion, with a newline. */
-export function goJson(value: unknown): string {
+export function formatProfileJson(value: unknown): string {
   const text = JSON.stringify(sortKeys(value)).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `${text}\n`;
 }
