@@ -64,7 +64,10 @@ const METHOD_NAME = /^[A-Za-z_][A-Za-z_0-9]*$/;
 function checkMatch(m: GrpcMatch, at: string, issues: IssueCollector): void {
   refuseUnknownKeys(m, ['service', 'method', 'headers', 'type'], at, issues);
   const type = (m as { readonly type?: unknown }).type;
-  if (type !== undefined && type !== 'Exact') issues.add(`${at}.type`, type, 'Linkerd rejects regular-expression gRPC method matches: name the service and method exactly');
+  if (type !== undefined && type !== 'Exact') {
+    issues.add(`${at}.type`, type, 'Linkerd rejects regular-expression gRPC method matches: name the service and method exactly');
+    return;
+  }
   if (m.service !== undefined && (typeof m.service !== 'string' || m.service.length > 1024 || !SERVICE_NAME.test(m.service))) {
     issues.add(`${at}.service`, m.service, 'must be a fully-qualified protobuf service name, e.g. emojivoto.v1.EmojiService (Linkerd matches gRPC methods exactly; no regex)');
   }

@@ -34,12 +34,56 @@ function underPrefix(path: string, prefix: string): boolean {
   return p === '/' || x === p || x.startsWith(`${p}/`);
 }
 
+/** Whether regex `re` accepts `literal`: `unknown` when anchored and unanchored readings disagree (Linkerd's anchoring is not pinned down). */
+function regexAccepts(re: string, literal: string): boolean | 'unknown' {
+  try {
+    const whole = new RegExp(`^(?:${re})$`, 'u').test(literal);
+    const anywhere = new RegExp(re, 'u').test(literal);
+    return whole === anywhere ? whole : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The literal text every path an anchored (`^...`) regex matches starts with; undefined when unknown. */
+function literalPrefix(re: string): string | undefined {
+  if (!re.startsWith('^') || re.includes('|')) return undefined;
+  let out = '';
+  for (let i = 1; i < re.length; i++) {
+    const c = re[i];
+    if (c === '\\' && /[/.\-_~]/.test(re[i + 1] ?? '')) {
+      out += re[++i];
+    } else if ('*?{'.includes(c)) return out.slice(0, -1);
+    else if ('.[]()+$^'.includes(c) || c === '\\') return out;
+    else out += c;
+  }
+  return out;
+}
+
+/** A regex path and a prefix can share a request (or we cannot rule it out). */
+function regexMayOverlapPrefix(re: string, prefix: string): boolean {
+  const p = stripSlash(prefix);
+  if (p === '/') return true;
+  const l = literalPrefix(re);
+  return l === undefined || l.startsWith(`${p}/`) || l === p || `${p}/`.startsWith(l);
+}
+
 function intersectPaths(a: HttpMatch['path'], b: HttpMatch['path']): HttpMatch['path'] | 'disjoint' | 'unknown' {
   const pa = pathKind(a ?? { prefix: '/' });
   const pb = pathKind(b ?? { prefix: '/' });
   if (pa.type === 'RegularExpression' || pb.type === 'RegularExpression') {
-    if (pa.type === pb.type && pa.value === pb.value) return a;
-    return 'unknown';
+    if (pa.type === pb.type) return pa.value === pb.value ? a : 'unknown';
+    const exact = pa.type === 'Exact' ? pa : pb.type === 'Exact' ? pb : undefined;
+    if (exact) {
+      // An exact path outranks any regex, so narrowing to it is safe either way round.
+      const accepts = regexAccepts(pa.type === 'RegularExpression' ? pa.value : pb.value, exact.value);
+      return accepts === 'unknown' ? 'unknown' : accepts ? (exact === pa ? a : b) : 'disjoint';
+    }
+    const [re, prefix] = pa.type === 'RegularExpression' ? [pa.value, pb.value] : [pb.value, pa.value];
+    if (!regexMayOverlapPrefix(re, prefix)) return 'disjoint';
+    // The later match's regex under an earlier catch-all keeps the later path, so the result outranks
+    // it; any other mix would rank a regex against a prefix, which Gateway API leaves open.
+    return pb.type === 'RegularExpression' && stripSlash(pa.value) === '/' ? b : 'unknown';
   }
   if (pa.type === 'Exact' && pb.type === 'Exact') return pa.value === pb.value ? a : 'disjoint';
   if (pa.type === 'Exact') return underPrefix(pa.value, pb.value) ? a : 'disjoint';
@@ -62,13 +106,26 @@ function intersectValues(
   for (const [name, value] of Object.entries(b ?? {})) {
     const existing = Object.keys(out).find((k) => norm(k) === norm(name));
     if (existing === undefined) out[name] = value;
-    else if (!sameValue(out[existing], value)) return typeof value === 'string' && typeof out[existing] === 'string' ? 'disjoint' : 'unknown';
+    else if (!sameValue(out[existing], value)) {
+      const mine = out[existing];
+      if (typeof value === 'string' && typeof mine === 'string') return 'disjoint';
+      if (typeof value !== 'string' && typeof mine !== 'string') return 'unknown';
+      // One exact value, one regex: the exact value if the regex accepts it.
+      const [re, literal] = typeof mine === 'string' ? [(value as { regex: string }).regex, mine] : [mine.regex, value as string];
+      const accepts = regexAccepts(re, literal);
+      if (accepts !== true) return accepts === 'unknown' ? 'unknown' : 'disjoint';
+      out[existing] = literal;
+    }
   }
   return out;
 }
 
-/** The requests both matches select, as one match; `disjoint` when none; `unknown` when not computable. */
-export function intersectMatches(a: HttpMatch, b: HttpMatch): Overlap {
+/**
+ * The requests both matches select, as one match that ranks at least as high as `later` in Gateway
+ * API precedence; `disjoint` when they share none; `unknown` when that cannot be worked out.
+ */
+export function intersectMatches(a: HttpMatch, later: HttpMatch): Overlap {
+  const b = later;
   const path = intersectPaths(a.path, b.path);
   const headers = intersectValues(a.headers, b.headers, true);
   const queryParams = intersectValues(a.queryParams, b.queryParams, false);
