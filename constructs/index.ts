@@ -31,5 +31,3 @@ export * from './pko/index.js';
 export * from './traffic/index.js';
 // Authorization, rate limits and egress: NamespacePolicy (default-deny + allow), Server, AuthorizationPolicy, EgressPolicy and the policy model (docs/policy.md).
 export * from './policy/index.js';
-// Traffic management: HttpRoute, GrpcRoute, FaultInjection, annotateService and the traffic model (docs/traffic.md).
-export * from './traffic/index.js';

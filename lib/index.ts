@@ -34,5 +34,3 @@ export * from './pko/index.js';
 export * from './traffic/index.js';
 // Authorization, rate limits and egress: Server, AuthorizationPolicy, authentications, EgressNetwork (docs/policy.md).
 export * from './policy/index.js';
-// Traffic management: routes, retries, timeouts, circuit breaking, fault backends (docs/traffic.md).
-export * from './traffic/index.js';
