@@ -50,8 +50,9 @@ export function gitOpsSettings(argv: readonly string[], env: NodeJS.ProcessEnv):
     if (flag === INLINE_KEYS_FLAG) {
       settings[INLINE_KEYS_VARIABLE] = '1';
     } else if (VALUE_FLAGS[flag]) {
-      const value = inline ?? argv[++i];
-      if (value === undefined || value.startsWith('--')) issues.add(flag, value, 'needs a value');
+      const next = argv[i + 1];
+      const value = inline ?? (next === undefined || next.startsWith('--') ? undefined : argv[++i]);
+      if (value === undefined) issues.add(flag, undefined, 'needs a value');
       else settings[VALUE_FLAGS[flag]] = value;
     } else {
       issues.add(argv[i], undefined, `unknown argument: the default app takes ${[...Object.keys(VALUE_FLAGS), INLINE_KEYS_FLAG].join(', ')}`);
