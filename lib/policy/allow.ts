@@ -64,7 +64,8 @@ function clientSlug(client: AllowFrom, namespace: string): string {
 /** `<target>-from-<clients>`, shortened with a digest past 63 characters so it stays a readable label. */
 export function allowName(to: AuthorizationTarget, from: readonly AllowFrom[], namespace: string): string {
   const target = to.kind === 'Namespace' ? namespace : to.name;
-  const full = `${target}-from-${[...new Set(from.map((c) => clientSlug(c, namespace)))].join('-')}`;
+  const clients = [...new Set(from.map((c) => clientSlug(c, namespace)))];
+  const full = `${target}-from-${clients.length ? clients.join('-') : 'nobody'}`;
   if (full.length <= MAX_DERIVED_NAME) return full;
   const digest = createHash('sha256').update(full).digest('hex').slice(0, 8);
   return `${full.slice(0, MAX_DERIVED_NAME - 9).replace(/[-.]+$/, '')}-${digest}`;
