@@ -19,7 +19,6 @@ import {
   type ServiceProfileObject,
   type ServiceProfileSpec,
 } from '../../lib/service-profile/index.js';
-import { addObject } from '../kube-object.js';
 
 /** A Service as the profile needs it: its name and namespace (a cdk8s-plus `Service` or an `ApiObject` fits). */
 export interface ProfiledServiceRef {
@@ -70,6 +69,7 @@ export class ServiceProfile extends Construct {
     this.namespace = resolvedNamespace;
     this.serviceName = serviceName;
     this.overridesPolicy = profileOverridesPolicy(this.object.spec);
-    this.apiObject = addObject(this, this.object);
+    // `Resource`: the traffic checks name a wrapped object by this construct's path.
+    this.apiObject = new ApiObject(this, 'Resource', this.object as unknown as ConstructorParameters<typeof ApiObject>[2]);
   }
 }

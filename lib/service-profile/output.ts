@@ -7,6 +7,7 @@
  * `<`, `>` and `&` escaped.
  */
 import { Document, isScalar, visit, type Scalar } from 'yaml';
+import { toJsonStream } from '../manifest.js';
 
 /** Plain strings YAML 1.1 (go-yaml v2's resolver) reads as booleans, null, numbers or a merge key. */
 const YAML11_BOOL_NULL =
@@ -44,16 +45,7 @@ export function formatProfileYaml(value: unknown): string {
   return doc.toString({ indentSeq: false, lineWidth: 0 });
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
-  return out;
-}
-
 /** `value` as Go's json.Marshal writes the maps of a YAML-to-JSON conversion, with a newline. */
 export function formatProfileJson(value: unknown): string {
-  const text = JSON.stringify(sortKeys(value)).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `${text}\n`;
+  return toJsonStream([value]).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { ServiceProfile } from '../../constructs/index.js';
+import { trafficIssuesOf } from '../../constructs/traffic-check.js';
 import { MeshformError } from '../../lib/errors.js';
 import type { MeshReference } from '../../lib/mesh-reference/types.js';
 import { validateRender } from '../helpers/validate-all.js';
@@ -87,5 +88,27 @@ describe('ServiceProfile construct', () => {
       return JSON.stringify(Testing.synth(c));
     };
     assert.equal(synth(), synth());
+  });
+
+  it("the traffic checks refuse it on a Service with routes or resilience annotations, naming this construct's path", () => {
+    const c = chart('emojivoto');
+    const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web-svc', namespace: 'emojivoto', annotations: { 'retry.linkerd.io/http': '5xx' } }, spec: { ports: [{ port: 80 }] } };
+    new ApiObject(c, 'svc', service);
+    new ApiObject(c, 'route', {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'web-route', namespace: 'emojivoto' },
+      spec: { parentRefs: [{ group: 'core', kind: 'Service', name: 'web-svc', port: 80 }], rules: [{ backendRefs: [{ name: 'web-svc', port: 80 }] }] },
+    });
+    new ServiceProfile(c, 'web-profile', { service: 'web-svc', routes: [{ name: 'GET /', condition: { method: 'GET' } }] });
+    const issues = trafficIssuesOf(c).filter((i) => i.path.startsWith('app/web-profile'));
+    assert.deepEqual(issues.map((i) => i.path), ['app/web-profile.spec.routes']);
+    assert.match(issues[0].message, /HTTPRoute emojivoto\/web-route/);
+    assert.match(issues[0].message, /retry\.linkerd\.io\/http/);
+    // A retry budget alone does not take over routing: nothing to refuse.
+    const quiet = chart('emojivoto');
+    new ApiObject(quiet, 'svc', service);
+    new ServiceProfile(quiet, 'web-profile', { service: 'web-svc', retryBudget: { retryRatio: 0.2, minRetriesPerSecond: 10, ttl: '10s' } });
+    assert.deepEqual(trafficIssuesOf(quiet).filter((i) => i.path.startsWith('app/web-profile')), []);
   });
 });

@@ -20,7 +20,13 @@ import { validateRender } from '../helpers/validate-all.js';
 import { AUTHORS_SWAGGER, renderedCrds, VOTING_PROTO } from './fixtures.js';
 
 const TARGET = { service: 'mysvc', namespace: 'myns', clusterDomain: 'mycluster.local' };
-const META = { name: 'mysvc.myns.svc.mycluster.local', namespace: 'myns', creationTimestamp: null };
+/** The generated profile for TARGET with these routes. */
+const generated = (routes: readonly object[]) => ({
+  apiVersion: 'linkerd.io/v1alpha2',
+  kind: 'ServiceProfile',
+  metadata: { name: 'mysvc.myns.svc.mycluster.local', namespace: 'myns', creationTimestamp: null },
+  spec: { routes },
+});
 
 function refusedWith(fn: () => unknown): MeshformError {
   try {
@@ -53,22 +59,18 @@ describe('--open-api', () => {
       'authors.yaml',
       TARGET,
     );
-    assert.deepEqual(sp, {
-      apiVersion: 'linkerd.io/v1alpha2',
-      kind: 'ServiceProfile',
-      metadata: META,
-      spec: {
-        routes: [
-          {
-            name: 'GET /authors/{id}',
-            condition: { pathRegex: '/authors/[^/]*', method: 'GET' },
-            responseClasses: [{ condition: { status: { min: 500, max: 500 } }, isFailure: true }],
-            isRetryable: true,
-            timeout: '60s',
-          },
-        ],
-      },
-    });
+    assert.deepEqual(
+      sp,
+      generated([
+        {
+          name: 'GET /authors/{id}',
+          condition: { pathRegex: '/authors/[^/]*', method: 'GET' },
+          responseClasses: [{ condition: { status: { min: 500, max: 500 } }, isFailure: true }],
+          isRetryable: true,
+          timeout: '60s',
+        },
+      ]),
+    );
   });
 
   it('paths in byte order, methods DELETE..PUT, basePath joined, codes ascending, default ignored', () => {
@@ -131,19 +133,15 @@ describe('--open-api', () => {
 describe('--proto', () => {
   it("upstream's vector: the emojivoto Voting service, routes named after the bare RPC", () => {
     const sp = profileFromProto(VOTING_PROTO, 'Voting.proto', TARGET);
-    assert.deepEqual(sp, {
-      apiVersion: 'linkerd.io/v1alpha2',
-      kind: 'ServiceProfile',
-      metadata: META,
-      spec: {
-        routes: [
-          { name: 'VotePoop', condition: { method: 'POST', pathRegex: '/emojivoto\\.v1\\.VotingService/VotePoop' } },
-          { name: 'VoteDoughnut', condition: { method: 'POST', pathRegex: '/emojivoto\\.v1\\.VotingService/VoteDoughnut' }, isRetryable: true },
-          { name: 'VoteBeer', condition: { method: 'POST', pathRegex: '/emojivoto\\.v1\\.VotingService/VoteBeer' }, isRetryable: true },
-          { name: 'VoteWine', condition: { method: 'POST', pathRegex: '/emojivoto\\.v1\\.VotingService/VoteWine' } },
-        ],
-      },
-    });
+    assert.deepEqual(
+      sp,
+      generated([
+        { name: 'VotePoop', condition: { method: 'POST', pathRegex: '/emojivoto\\.v1\\.VotingService/VotePoop' } },
+        { name: 'VoteDoughnut', condition: { method: 'POST', pathRegex: '/emojivoto\\.v1\\.VotingService/VoteDoughnut' }, isRetryable: true },
+        { name: 'VoteBeer', condition: { method: 'POST', pathRegex: '/emojivoto\\.v1\\.VotingService/VoteBeer' }, isRetryable: true },
+        { name: 'VoteWine', condition: { method: 'POST', pathRegex: '/emojivoto\\.v1\\.VotingService/VoteWine' } },
+      ]),
+    );
   });
 
   it('services in declaration order; no package means /<Service>/<Method>', () => {
