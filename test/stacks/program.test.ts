@@ -1,7 +1,8 @@
 /**
  * The Pulumi program itself (stacks/index.ts, Pulumi.yaml's main) under mocks, with stack config
- * `meshform:ha=true`, as an independent harness would load it: HA control-plane objects, and the
- * issuer key never in plain text in any resource input.
+ * `meshform:ha=true`, as an independent harness would load it: HA control-plane objects, the
+ * issuer key never in plain text in any resource input, and meshform's provider built from the
+ * stack's `kubernetes:*` config with mutable ConfigMaps and Secrets.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -10,7 +11,8 @@ import * as pulumi from '@pulumi/pulumi';
 const FAKE_KEY = '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIfakefakefake\n-----END EC PRIVATE KEY-----\n';
 const created: { type: string; name: string; inputs: Record<string, unknown> }[] = [];
 
-pulumi.runtime.setAllConfig({ 'meshform:ha': 'true' });
+// `kubernetes:*` keys are what the default provider would read; meshform's provider must keep them.
+pulumi.runtime.setAllConfig({ 'meshform:ha': 'true', 'kubernetes:context': 'prod-eu', 'kubernetes:kubeconfig': '/etc/kube/config', 'kubernetes:deleteUnreachable': 'true' });
 pulumi.runtime.setMocks(
   {
     newResource: (args) => {
@@ -58,4 +60,17 @@ test('the issuer private key never appears in plain text', () => {
     const decoded = text.match(/[A-Za-z0-9+/=]{40,}/g)?.map((b) => Buffer.from(b, 'base64').toString('latin1')).join('\n') ?? '';
     assert.doesNotMatch(text + decoded, /PRIVATE KEY/, `${r.type} ${r.name}`);
   }
+});
+
+test('the program\'s provider: the stack\'s kubernetes:* settings, plus mutable ConfigMaps and Secrets', () => {
+  const providers = created.filter((r) => r.type === 'pulumi:providers:kubernetes');
+  assert.deepEqual(providers.map((p) => p.name), ['linkerd-kubernetes']);
+  const inputs = providers[0].inputs;
+  assert.equal(inputs.context, 'prod-eu');
+  assert.ok(pulumi.runtime.isRpcSecret(inputs.kubeconfig), 'a kubeconfig may embed credentials: secret');
+  assert.equal(pulumi.runtime.unwrapRpcSecret(inputs.kubeconfig), '/etc/kube/config');
+  assert.equal(inputs.deleteUnreachable, 'true');
+  assert.equal(inputs.enableConfigMapMutable, 'true');
+  assert.equal(inputs.enableSecretMutable, 'true');
+  assert.notEqual(inputs.upsertExistingObjects, 'true', 'adopt is off by default');
 });

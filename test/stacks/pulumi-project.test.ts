@@ -106,3 +106,79 @@ describe('Pulumi.yaml under the pulumi CLI config rules', () => {
     assert.equal(parseStackConfig((k) => ({ identity: 'provided', trustAnchorPem: 'PEM', certManager: '{ }' })[k]).certManager, undefined);
   });
 });
+
+/** Shell words of one command line: quotes honoured, a trailing `# comment` dropped. */
+function words(line: string): string[] {
+  const out: string[] = [];
+  for (const m of line.matchAll(/'([^']*)'|"([^"]*)"|(#.*$)|(\S+)/g)) {
+    if (m[3] !== undefined) break;
+    out.push(m[1] ?? m[2] ?? m[4]);
+  }
+  return out;
+}
+
+/** `pulumi config set [--path] [--secret] KEY VALUE` applied to a stack's config, as the CLI writes it. */
+function applyConfigSet(stack: Record<string, unknown>, args: readonly string[]): string {
+  const flags = args.filter((a) => a.startsWith('--'));
+  const [key, value] = args.filter((a) => !a.startsWith('--'));
+  assert.ok(key && value !== undefined, `pulumi config set ${args.join(' ')}: a key and a value`);
+  if (!flags.includes('--path')) {
+    stack[key] = value;
+    return key;
+  }
+  const [root, ...path] = key.split('.');
+  let node = (stack[root] ??= {}) as Record<string, unknown>;
+  for (const p of path.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+  node[path[path.length - 1]] = value;
+  return root;
+}
+
+/** Each `sh` block of a Markdown file that runs `pulumi config set`: its config steps. */
+function configScenarios(markdown: string): string[][][] {
+  const blocks = [...markdown.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
+  return blocks
+    .map((b) => b.split('\n').map(words).filter((w) => w[0] === 'pulumi' && w[1] === 'config' && w[2] === 'set').map((w) => w.slice(3)))
+    .filter((steps) => steps.length > 0);
+}
+
+/** Secrets the program reads with `requireSecret` (not declared: a declared secret could have no default). */
+const SECRET_KEYS = ['meshform:issuerCertPem', 'meshform:issuerKeyPem'];
+
+describe('the documented `pulumi up` steps under the CLI config rules', () => {
+  const docs = { 'README.md': `${root}/README.md`, 'docs/guide-platform-pulumi.md': `${root}/docs/guide-platform-pulumi.md` };
+  for (const [doc, path] of Object.entries(docs)) {
+    it(`${doc}: every config step, on each stack, leaves no key missing and the program accepts the config`, () => {
+      const scenarios = configScenarios(readFileSync(path, 'utf8'));
+      assert.ok(scenarios.length > 0, `${doc} shows pulumi config set steps`);
+      for (const steps of scenarios) {
+        for (const [name, base] of Object.entries(stacks)) {
+          const stack: Record<string, unknown> = structuredClone(base) as Record<string, unknown>;
+          for (const step of steps) {
+            const key = applyConfigSet(stack, step);
+            assert.ok(SECRET_KEYS.includes(key) || project.has(key.slice(NAMESPACE.length + 1)), `${doc}: ${key} is declared in Pulumi.yaml`);
+          }
+          assert.deepEqual(requiredKeys(project, stack), [], `${doc} on ${name}`);
+          for (const [key, v] of Object.entries(stack)) {
+            const type = project.get(key.slice(NAMESPACE.length + 1))?.type;
+            if (type) assert.ok(matchesType(type, v), `${doc}: ${key}=${JSON.stringify(v)} is a ${type}`);
+          }
+          assert.doesNotThrow(() => parseStackConfig(programConfig(project, stack)), `${doc} on ${name}: ${JSON.stringify(steps)}`);
+        }
+      }
+    });
+  }
+
+  it('every key the program reads is declared in Pulumi.yaml with a default', () => {
+    const asked = new Set<string>();
+    parseStackConfig((key) => (asked.add(key), programConfig(project, {})(key)));
+    assert.ok(asked.has('retainCrds') && asked.has('gatewayAwait') && asked.has('imageTag'), [...asked].join());
+    for (const key of asked) assert.ok(present(project.get(key)?.default), `meshform:${key} is declared with a default`);
+  });
+
+  it('the words of a step: quotes and comments', () => {
+    assert.deepEqual(words(`pulumi config set --path 'meshform:values.proxy.logLevel' debug  # why`), ['pulumi', 'config', 'set', '--path', 'meshform:values.proxy.logLevel', 'debug']);
+    const stack: Record<string, unknown> = {};
+    applyConfigSet(stack, ['--path', 'meshform:values.proxy.logLevel', 'debug']);
+    assert.deepEqual(stack, { 'meshform:values': { proxy: { logLevel: 'debug' } } });
+  });
+});
