@@ -73,7 +73,7 @@ test('blue/green is a one-word switch; filters, redirect, timeout and route retr
         ],
       },
       'r',
-    ) as { metadata: unknown; spec: { rules: Record<string, unknown>[] } };
+    ) as unknown as { metadata: unknown; spec: { rules: Record<string, unknown>[] } };
   const blue = route('blue');
   assert.deepEqual(blue.metadata, { name: 'r', namespace: 'shop', annotations: { 'retry.linkerd.io/http': '5xx', 'retry.linkerd.io/limit': '2' } });
   assert.deepEqual(blue.spec.rules[0], {

@@ -44,7 +44,7 @@ test('each bad resilience value is one issue naming the field, all collected at 
   const issues = issuesOf(() =>
     serviceResilienceAnnotations(
       {
-        retry: { http: [600, { from: 504, to: 500 }], grpc: ['unavailable', 'aborted' as never], limit: 0, timeout: '1m30s' },
+        retry: { http: [600, { from: 504, to: 500 }], grpc: ['unavailable', 'aborted' as never], limit: 0, timeout: '1m30s' as never },
         timeouts: { request: '1.5s', idle: '-1s' },
         circuitBreaker: { consecutiveFailures: 0, minPenalty: '2m', maxPenalty: '1m', jitterRatio: 200 },
       },
@@ -99,7 +99,7 @@ test('annotateService annotates a cdk8s-plus Service and an ApiObject; errors na
   });
   assert.deepEqual(annotations('emoji-svc'), { 'retry.linkerd.io/grpc': 'unavailable', 'retry.linkerd.io/limit': '3' });
   assertValid(objects);
-  assertOneIssue(() => annotateService(svc, { timeouts: { request: '1m30s' } }), 'App/voting-svc.timeouts.request', /write 90s/);
+  assertOneIssue(() => annotateService(svc, { timeouts: { request: '1m30s' as never } }), 'App/voting-svc.timeouts.request', /write 90s/);
 });
 
 test('withServiceResilience: a plain manifest copy, existing annotations kept; only Services', () => {
