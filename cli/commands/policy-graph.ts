@@ -19,9 +19,10 @@ const POLICY_GRAPH_OPTIONS = {
   'default-inbound-policy': { type: 'string', valueName: 'POLICY', description: "the cluster's proxy.defaultInboundPolicy, for namespaces that set none (default all-unauthenticated)" },
 } as const satisfies FlagTable;
 
-/** Objects of the stream, `kind: List` items included. */
-function flatten(docs: readonly KubeObject[]): KubeObject[] {
-  return docs.flatMap((d) => (d.kind === 'List' && Array.isArray(d.items) ? (d.items as KubeObject[]) : [d]));
+/** Objects of the stream, `kind: List` items included (a document without apiVersion and kind names nothing). */
+function flatten(docs: readonly Record<string, unknown>[]): KubeObject[] {
+  const objects = docs.flatMap((d) => (d.kind === 'List' && Array.isArray(d.items) ? (d.items as Record<string, unknown>[]) : [d]));
+  return objects.filter((o): o is KubeObject => typeof o?.apiVersion === 'string' && typeof o.kind === 'string');
 }
 
 export const policyGraph: Command = async (args, io) => {

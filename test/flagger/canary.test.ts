@@ -13,7 +13,9 @@ const skip = existsSync(CRD_FILE) ? false : `Flagger CRDs not found at ${CRD_FIL
 
 const WEB: FlaggerCanaryConstructProps = { deployment: 'web', namespace: 'emojivoto', port: 80, targetPort: 8080, successRate: { minPercent: 99 }, latency: { maxMs: 500 } };
 
-function render(props: FlaggerCanaryConstructProps): Record<string, any>[] {
+type Rendered = { apiVersion: string; kind: string; [key: string]: any };
+
+function render(props: FlaggerCanaryConstructProps): Rendered[] {
   const chart = new Chart(new App(), 'delivery');
   new FlaggerCanary(chart, 'web-canary', props);
   return chart.toJson();
@@ -33,8 +35,8 @@ describe('FlaggerCanary objects', () => {
     for (const o of objects) assert.equal(validator.validate(o), undefined, `${o.kind} ${o.metadata.name}`);
     // The validator does see mistakes: an unknown provider and a misspelt field.
     const canary = objects[2];
-    assert.notEqual(validator.validate({ ...canary, spec: { ...canary.spec, provider: 'gatewayapi:v2' } }), undefined);
-    assert.notEqual(validator.validate({ ...canary, spec: { ...canary.spec, analysis: { ...canary.spec.analysis, stepWieght: 5 } } }), undefined);
+    assert.notEqual(validator.validate({ ...canary, spec: { ...canary.spec, provider: 'gatewayapi:v2' } } as Rendered), undefined);
+    assert.notEqual(validator.validate({ ...canary, spec: { ...canary.spec, analysis: { ...canary.spec.analysis, stepWieght: 5 } } } as Rendered), undefined);
   });
 
   it('renders the Gateway API provider with the apex Service as a GAMMA parent and the thresholds given', () => {
@@ -73,7 +75,7 @@ describe('FlaggerCanary objects', () => {
 describe('FlaggerCanary props', () => {
   it('collects every bad prop, each under the construct path', () => {
     assert.throws(
-      () => render({ ...WEB, successRate: { minPercent: 101 }, latency: { maxMs: 0 }, analysis: { interval: '1h', maxWeight: 30, stepWeight: 40 } }),
+      () => render({ ...WEB, successRate: { minPercent: 101 }, latency: { maxMs: 0 }, analysis: { interval: '1h' as never, maxWeight: 30, stepWeight: 40 } }),
       (e: unknown) => {
         assert.ok(e instanceof MeshformError);
         assert.deepEqual(

@@ -20,7 +20,7 @@ function build(mutate: (o: Record<string, any>[]) => void = () => {}): { app: Ap
   return { app, chart };
 }
 
-const breakWeight = (o: Record<string, any>[]) => (o.find((x) => x.kind === 'HTTPRoute').spec.rules[1].backendRefs[1].weight = -1);
+const breakWeight = (o: Record<string, any>[]) => (o.find((x) => x.kind === 'HTTPRoute')!.spec.rules[1].backendRefs[1].weight = -1);
 
 describe('checkTraffic', () => {
   it('passes on the fixture', () => {
@@ -34,7 +34,7 @@ describe('checkTraffic', () => {
   });
 
   it('names a plain ApiObject by its own path', () => {
-    const issues = trafficIssuesOf(build((o) => (o.find((x) => x.kind === 'Server' && x.metadata.name === 'web-http').spec.port = 'admin')).app);
+    const issues = trafficIssuesOf(build((o) => (o.find((x) => x.kind === 'Server' && x.metadata.name === 'web-http')!.spec.port = 'admin')).app);
     assert.deepEqual(issues.map((i) => i.path), ['traffic/Server-web-http.spec.port']);
   });
 });
