@@ -151,6 +151,9 @@ describe('--proto', () => {
 
   it('a syntax error is one clear refusal naming the source', () => {
     assert.match(refusedWith(() => profileFromProto('service X { rpc }', 'bad.proto', TARGET)).message, /^bad\.proto: not a valid \.proto file: .*line 1/);
+    // protobufjs bounds nesting itself.
+    const deep = `syntax = "proto3";\n${'message M {\n'.repeat(20000)}${'}\n'.repeat(20000)}`;
+    assert.match(refusedWith(() => profileFromProto(deep, 'deep.proto', TARGET)).message, /^deep\.proto: not a valid \.proto file: max depth exceeded/);
   });
 });
 
