@@ -31,3 +31,7 @@ export * from './pko/index.js';
 export * from './traffic/index.js';
 // Authorization, rate limits and egress: NamespacePolicy (default-deny + allow), Server, AuthorizationPolicy, EgressPolicy and the policy model (docs/policy.md).
 export * from './policy/index.js';
+// Cross-object traffic checks at synth, the policy graph of a construct tree, and Flagger canaries (docs/flagger.md).
+export * from './traffic-check.js';
+export * from './policy-graph.js';
+export * from './flagger/index.js';

@@ -34,3 +34,6 @@ export * from './pko/index.js';
 export * from './traffic/index.js';
 // Authorization, rate limits and egress: Server, AuthorizationPolicy, authentications, EgressNetwork (docs/policy.md).
 export * from './policy/index.js';
+// Cross-object checks of traffic and policy manifests, and the policy graph (who may call whom) as DOT, Mermaid or SVG.
+export * from './traffic-check/index.js';
+export * from './policy-graph/index.js';
