@@ -49,7 +49,7 @@ function responseClasses(issues: IssueCollector, at: string, responses: unknown)
 function operationRoute(issues: IssueCollector, at: string, method: string, path: string, operation: Fields): ProfileRoute {
   const retryable = operation[RETRYABLE];
   if (retryable !== undefined && typeof retryable !== 'boolean') {
-    issues.add(joinPath(at, RETRYABLE), retryable, 'must be a boolean, true or false (unquoted)');
+    issues.add(joinPath(at, RETRYABLE), retryable, 'must be a boolean: true or false, unquoted (YAML 1.1 words such as yes or on are strings here)');
   }
   const timeout = operation[TIMEOUT];
   if (timeout !== undefined && timeout !== '') issues.check(joinPath(at, TIMEOUT), timeout, goDurationProblem(timeout));
