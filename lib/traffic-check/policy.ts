@@ -4,6 +4,7 @@
  * requires at least one authentication, and the pods an authorization depends on run as a
  * ServiceAccount that exists.
  */
+import { PROXY_ADMIN_PORT_NAME, PROXY_INBOUND_PORT_NAME } from '../k8s/names.js';
 import { resolveRef, type CheckContext } from './context.js';
 import { meshIdentitySuffix, parseIdentity } from './identity.js';
 import { fieldPath, isMap, listOf, mapsOf, normalizeGroup, specOf, stringOf, type IndexedObject, type JsonMap, type ObjectKey } from './objects.js';
@@ -55,7 +56,8 @@ function checkServers(ctx: CheckContext): void {
       ctx.issues.add(fieldPath(server, 'spec', 'podSelector'), spec.podSelector, `selects no pod template in namespace ${server.namespace}: the Server applies to nothing`);
       continue;
     }
-    if (typeof spec.port === 'string' && !selected.some((t) => t.ports.some((p) => p.name === spec.port))) {
+    const proxyPort = spec.port === PROXY_ADMIN_PORT_NAME || spec.port === PROXY_INBOUND_PORT_NAME;
+    if (typeof spec.port === 'string' && !proxyPort && !selected.some((t) => t.ports.some((p) => p.name === spec.port))) {
       ctx.issues.add(fieldPath(server, 'spec', 'port'), spec.port, `no selected pod has a container port named ${spec.port}: name one of theirs, or give the number`);
     }
     // The Server's authorizations depend on its pods' identity: pods whose ServiceAccount is missing do not start.

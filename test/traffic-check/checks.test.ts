@@ -219,3 +219,9 @@ describe('the fixture itself', () => {
     assert.equal(result.bySchema.length + result.byCrd.length, appObjects().length);
   });
 });
+
+describe('proxy ports', () => {
+  it('a Server may name the proxy admin port, which the injector adds to the pod', () => {
+    assert.deepEqual(issuesAfter((o) => (find<Mutable>(o, 'Server', 'web-http').spec.port = 'linkerd-admin')), []);
+  });
+});
