@@ -92,7 +92,7 @@ const LIB_LAYERS: Readonly<Record<string, readonly string[]>> = {
   // Authorization, rate limits and egress: CRD name patterns, default-policy names, the mesh's identity domain.
   policy: [...BASE, 'values', 'crds', 'mesh-reference', 'traffic-check'],
   // meshform diff reads trust anchors the way upgrade does (lib/identity); the PKO objects need only names.
-  diff: [...BASE, 'identity'],
+  diff: [...BASE, 'values', 'identity'],
   pko: BASE,
   // The preparation of every install phase and the package entry sit on top of the model.
   assembly: [...BASE, 'values', 'pod', 'props', 'identity', 'proxy', 'inject', 'crds', 'grafana', 'mesh-reference', 'proxy-config'],

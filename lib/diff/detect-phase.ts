@@ -10,6 +10,7 @@
  */
 import { CNI_RESOURCE_LABEL, CONTROL_PLANE_NS_LABEL, EXTENSION_LABEL, IS_CONTROL_PLANE_LABEL } from '../k8s/labels.js';
 import type { KubeObject } from '../manifest.js';
+import { byCodeUnit } from './field-changes.js';
 import { labelsOf, objectRef } from './object-key.js';
 
 /** The order detected phases are listed in: the order they are applied. */
@@ -32,5 +33,5 @@ export function orderDetectedPhases(phases: Iterable<string>): string[] {
     const i = DETECTED_PHASE_ORDER.indexOf(p);
     return i < 0 ? DETECTED_PHASE_ORDER.length : i;
   };
-  return [...new Set(phases)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return [...new Set(phases)].sort((a, b) => rank(a) - rank(b) || byCodeUnit(a, b));
 }

@@ -7,6 +7,7 @@
  * map on both sides (`linkerd-config`'s `values`) is compared inside: `data.values{proxy.logLevel}`.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { isTree } from '../values/tree.js';
 import { parseYamlDocument } from '../yaml-input.js';
 
 export type FieldChangeKind = 'changed' | 'added' | 'removed' | 'reordered';
@@ -23,10 +24,6 @@ export interface FieldChange {
 
 type Tree = Readonly<Record<string, unknown>>;
 
-function isTree(v: unknown): v is Tree {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** `a.b`, or `a["linkerd.io/inject"]` for a key a dot would make ambiguous. */
 export function keyPath(parent: string, key: string): string {
   if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) return parent ? `${parent}.${key}` : key;
@@ -34,7 +31,7 @@ export function keyPath(parent: string, key: string): string {
 }
 
 /** Code-unit order: the same output in every locale. */
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Every difference between `before` and `after`, in path order. */
 export function fieldChanges(before: unknown, after: unknown, path = ''): FieldChange[] {

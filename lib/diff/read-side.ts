@@ -17,6 +17,7 @@ import { IssueCollector, MeshformError } from '../errors.js';
 import { describeFsError } from '../fs/fs-error.js';
 import { parseYamlStream } from '../yaml-input.js';
 import { detectPhase, orderDetectedPhases } from './detect-phase.js';
+import { byCodeUnit } from './field-changes.js';
 import type { KubeObject } from '../manifest.js';
 import { describeRef, isKubeObject, objectRef, refKey } from './object-key.js';
 
@@ -97,7 +98,7 @@ function yamlFiles(dir: string, root: string, depth: number, found: string[]): v
   } catch (e) {
     throw fsFailure(dir, e);
   }
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const entry of entries.sort((a, b) => byCodeUnit(a.name, b.name))) {
     if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) yamlFiles(full, root, depth + 1, found);
