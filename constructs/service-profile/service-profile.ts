@@ -19,16 +19,11 @@ import {
   type ServiceProfileObject,
   type ServiceProfileSpec,
 } from '../../lib/service-profile/index.js';
-
-/** A Service as the profile needs it: its name and namespace (a cdk8s-plus `Service` or an `ApiObject` fits). */
-export interface ProfiledServiceRef {
-  readonly name: string;
-  readonly metadata: { readonly namespace?: string };
-}
+import { serviceRef, type ServiceLike } from '../traffic/service-ref.js';
 
 export interface ServiceProfileProps extends ServiceProfileSpec {
   /** The Service to profile: its name, or the Service construct itself. */
-  readonly service: string | ProfiledServiceRef;
+  readonly service: ServiceLike;
   /** The Service's namespace. @default - the Service construct's namespace, else the chart's, else `default` */
   readonly namespace?: string;
   /** The mesh the Service is in: its `clusterDomain` completes the profile's name. @default - `clusterDomain` */
@@ -53,8 +48,9 @@ export class ServiceProfile extends Construct {
     super(scope, id);
     const at = this.node.path;
     const { service, namespace, mesh, clusterDomain, ...spec } = props;
-    const serviceName = typeof service === 'string' ? service : service.name;
-    const resolvedNamespace = namespace ?? (typeof service === 'string' ? undefined : service.metadata.namespace) ?? Chart.of(this).namespace ?? 'default';
+    const ref = serviceRef(service);
+    const serviceName = ref.name;
+    const resolvedNamespace = namespace ?? ref.namespace ?? Chart.of(this).namespace ?? 'default';
     const meshDomain = mesh?.clusterDomain;
     if (clusterDomain !== undefined && meshDomain !== undefined && clusterDomain !== meshDomain) {
       const issues = new IssueCollector();
