@@ -58,7 +58,8 @@ export function checkArgoCdOptions(issues: IssueCollector, options: ArgoCdOption
     return;
   }
   issues.check('argocd.repoURL', options.repoURL, /^(https?:\/\/|ssh:\/\/|git@)\S+$/.test(options.repoURL) ? undefined : 'must be an https://, ssh:// or git@ repository URL');
-  if (options.project !== undefined && options.project === options.rootProject) {
-    issues.add('argocd.rootProject', options.rootProject, 'must differ from argocd.project: the mesh project must not be able to create Applications');
+  const resolved = resolveArgoCdOptions(options);
+  if (resolved.project === resolved.rootProject) {
+    issues.add('argocd.rootProject', resolved.rootProject, 'must differ from argocd.project: the mesh project must not be able to create Applications');
   }
 }

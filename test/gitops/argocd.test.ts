@@ -109,4 +109,5 @@ test('Argo CD without a repoURL, or with the mesh project as the root project, i
     () => gitOpsTree(phases, { engine: 'argocd', repoPath: '../x', argocd: { repoURL: 'ftp://x', project: 'p', rootProject: 'p' } }),
     (e: unknown) => e instanceof MeshformError && e.issues.map((i) => i.path).join() === 'repoPath,argocd.repoURL,argocd.rootProject',
   );
+  assert.throws(() => gitOpsTree(phases, { engine: 'argocd', argocd: { repoURL: REPO_URL, rootProject: 'linkerd' } }), /argocd\.rootProject = "linkerd": must differ/);
 });

@@ -2,6 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { App } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
+import { Mesh } from '../../constructs/mesh.js';
+import { gitOpsPhases } from '../../constructs/gitops/synth-gitops.js';
+import { gitOpsTree } from '../../lib/gitops/tree.js';
 import { CustomResourceValidator } from '../helpers/custom-resources.js';
 import { validateRender } from '../helpers/validate-all.js';
 import { GITOPS_ENGINES } from '../../lib/gitops/types.js';
@@ -56,3 +61,19 @@ for (const engine of GITOPS_ENGINES) {
     if (engine !== 'plain') assert.ok(bySchema.some((k) => k.startsWith('batch/v1/Job/linkerd/linkerd-rollout-restart-')));
   });
 }
+
+test('with CNI and multicluster: phases in apply order, the CNI DaemonSet gated, every object valid', { skip: noSharedCrds }, () => {
+  const app = new App();
+  new Mesh(app, 'mesh', { mesh: { installGatewayAPI: true }, cni: {}, viz: {}, multicluster: {}, identity: { certManager: {} } });
+  const tree = gitOpsTree(gitOpsPhases(app), { engine: 'flux' });
+  const dirs = [...new Set(tree.files.map((f) => f.path.split('/')[0]).filter((d) => /^\d\d-/.test(d)))];
+  assert.deepEqual(dirs, ['00-crds', '01-cert-manager-identity', '02-cni', '03-control-plane', '04-viz', '05-multicluster']);
+  const objects = (path: string) => parseAllDocuments((tree.files.find((f) => f.path === path) as { text: string }).text).map((d) => d.toJSON() as KubeObject);
+  const kustomizations = objects('flux/kustomizations.yaml');
+  const cni = kustomizations.find((k) => k.metadata?.name === 'linkerd-cni') as unknown as { spec: { healthChecks: { kind: string }[] } };
+  assert.ok(cni.spec.healthChecks.some((h) => h.kind === 'DaemonSet'));
+  const validator = new CustomResourceValidator(engineCrds());
+  for (const k of kustomizations) assert.equal(validator.validate(k), undefined);
+  const phaseObjects = tree.files.filter((f) => isPhaseFile(f.path)).flatMap((f) => objects(f.path));
+  assert.deepEqual(validateRender(phaseObjects).problems, []);
+});
