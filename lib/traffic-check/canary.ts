@@ -4,8 +4,8 @@
  * HTTPRoute and would overwrite, or fight, a route of the app on it).
  */
 import { resolveRef, type CheckContext } from './context.js';
-import { fieldPath, isMap, mapsOf, specOf, stringOf } from './objects.js';
-import { isRoute, parentKey, parentKind } from './routes.js';
+import { fieldPath, isMap, specOf, stringOf } from './objects.js';
+import { isRoute, routesService } from './routes.js';
 
 export function checkCanaries(ctx: CheckContext): void {
   const routes = ctx.index.all.filter(isRoute);
@@ -22,11 +22,7 @@ export function checkCanaries(ctx: CheckContext): void {
     if (!apex) continue;
     for (const route of routes) {
       const owned = route.name === apex && route.namespace === canary.namespace;
-      const onApex = mapsOf(specOf(route).parentRefs).some(([ref]) => {
-        const key = parentKey(route, ref);
-        return parentKind(key) === 'Service' && key.name === apex && key.namespace === canary.namespace;
-      });
-      if (owned || onApex) {
+      if (owned || routesService(route, canary.namespace, apex)) {
         ctx.issues.add(fieldPath(route, owned ? 'metadata' : 'spec', owned ? 'name' : 'parentRefs'), owned ? route.name : apex, `Flagger Canary ${canary.namespace}/${canary.name} owns Service ${apex} and writes its HTTPRoute ${apex}: Flagger would overwrite this route, or the two would compete for the same requests; route the canary through the Canary (analysis.match) instead`);
       }
     }

@@ -43,6 +43,14 @@ export function parentKey(route: IndexedObject, ref: JsonMap): ObjectKey {
   return { group, kind: stringOf(ref.kind) ?? 'Gateway', namespace: stringOf(ref.namespace) ?? route.namespace, name: stringOf(ref.name) ?? '' };
 }
 
+/** Whether `route` has the Service `namespace/name` as a parent (any port). */
+export function routesService(route: IndexedObject, namespace: string, name: string): boolean {
+  return mapsOf(specOf(route).parentRefs).some(([ref]) => {
+    const key = parentKey(route, ref);
+    return parentKind(key) === 'Service' && key.name === name && key.namespace === namespace;
+  });
+}
+
 /** A backendRef with the Gateway API defaults (core group, kind Service, the route's namespace). */
 export function backendKey(route: IndexedObject, ref: JsonMap): ObjectKey {
   return { group: normalizeGroup(stringOf(ref.group)), kind: stringOf(ref.kind) ?? 'Service', namespace: stringOf(ref.namespace) ?? route.namespace, name: stringOf(ref.name) ?? '' };

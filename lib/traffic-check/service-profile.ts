@@ -3,10 +3,10 @@
  * HTTPRoutes/GRPCRoutes on the Service and its retry, timeout and failure-accrual annotations are then
  * ignored without a word (TRAFFIC.md §2.5). Such a pair is refused here.
  */
-import { annotationsOf, fieldPath, listOf, mapsOf, specOf, type IndexedObject } from './objects.js';
+import { annotationsOf, fieldPath, listOf, specOf, type IndexedObject } from './objects.js';
 import type { CheckContext } from './context.js';
 import { RESILIENCE_PREFIXES } from './annotations.js';
-import { isRoute, parentKey, parentKind } from './routes.js';
+import { isRoute, routesService } from './routes.js';
 
 /** `<svc>.<ns>.svc.<cluster-domain>` → the Service it profiles. */
 function profiledService(profile: IndexedObject): { readonly name: string; readonly namespace: string } | undefined {
@@ -22,13 +22,7 @@ export function checkServiceProfiles(ctx: CheckContext): void {
     const target = profiledService(profile);
     if (!field || !target) continue;
     const overridden: string[] = [];
-    for (const route of routes) {
-      const onService = mapsOf(specOf(route).parentRefs).some(([ref]) => {
-        const key = parentKey(route, ref);
-        return parentKind(key) === 'Service' && key.name === target.name && key.namespace === target.namespace;
-      });
-      if (onService) overridden.push(`${route.kind} ${route.namespace}/${route.name}`);
-    }
+    for (const route of routes) if (routesService(route, target.namespace, target.name)) overridden.push(`${route.kind} ${route.namespace}/${route.name}`);
     const service = ctx.index.get({ group: '', kind: 'Service', namespace: target.namespace, name: target.name });
     if (service) {
       const keys = Object.keys(annotationsOf(service.object)).filter((k) => RESILIENCE_PREFIXES.some((p) => k.startsWith(p))).sort();

@@ -225,3 +225,24 @@ describe('proxy ports', () => {
     assert.deepEqual(issuesAfter((o) => (find<Mutable>(o, 'Server', 'web-http').spec.port = 'linkerd-admin')), []);
   });
 });
+
+describe('Flagger canaries', () => {
+  const canary = (target: string, service?: string) => ({
+    apiVersion: 'flagger.app/v1beta1',
+    kind: 'Canary',
+    metadata: { name: target, namespace: 'emojivoto' },
+    spec: { provider: 'gatewayapi:v1', targetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: target }, service: { port: 80, ...(service ? { name: service } : {}) }, analysis: { interval: '1m', threshold: 5, stepWeight: 10 } },
+  });
+
+  it('a Canary on an existing Deployment whose apex Service the app does not route passes', () => {
+    assert.deepEqual(issuesAfter((o) => o.push(canary('web'))), []);
+  });
+
+  it('a Canary targeting a missing Deployment', () => {
+    one(issuesAfter((o) => o.push(canary('webb'))), 'Canary/emojivoto/webb.spec.targetRef.name', /Deployment\.apps emojivoto\/webb, which is not in the app/);
+  });
+
+  it('a route of the app on the Service the Canary takes over', () => {
+    one(issuesAfter((o) => o.push(canary('web', 'web-svc'))), 'HTTPRoute/emojivoto/web-route.spec.parentRefs', /Flagger Canary emojivoto\/web owns Service web-svc/);
+  });
+});
