@@ -12,7 +12,7 @@ import type { CrdsValues } from '../crds/values.js';
  * add Gateway API HTTPRoute and GRPCRoute to the CRD phase. Leave them out when the cluster already
  * has Gateway API CRDs (v1.1.1–1.2.1 for this release).
  */
-export const GATEWAY_ROUTE_CRD_VALUES: Pick<CrdsValues, 'enableHttpRoutes'> = { enableHttpRoutes: true };
+export const GATEWAY_ROUTE_CRD_VALUES = { enableHttpRoutes: true } as const satisfies Partial<CrdsValues>;
 
 /** `apiVersion/kind` of each route kind and whether linkerd-crds installs its CRD by default. */
 export const ROUTE_KINDS = {

@@ -9,7 +9,8 @@ import type { KubeObject } from '../../lib/manifest.js';
 import { buildTraffic } from './fixture.js';
 import { assertValid, chart, goldenCrds, goldenSkip, objectsOf } from './helpers.js';
 import { validateRender } from '../helpers/validate-all.js';
-import { allKnownCrds } from '../../lib/crds/linkerd-crds.js';
+import { allKnownCrds, linkerdCrds } from '../../lib/crds/linkerd-crds.js';
+import { GATEWAY_ROUTE_CRD_VALUES, ROUTE_KINDS } from '../../lib/traffic/route-crds.js';
 
 function everything(): KubeObject[] {
   const c = chart('App');
@@ -66,4 +67,13 @@ test('the validator catches a broken route (the checks above can fail)', () => {
   const route = everything().find((o) => o.kind === 'HTTPRoute') as KubeObject & { spec: { parentRefs: Record<string, unknown>[] } };
   const broken = { ...route, spec: { ...route.spec, parentRefs: [{ ...route.spec.parentRefs[0], port: 'http', sectoin: 'x' }] } };
   assert.notDeepEqual(validateRender([broken as never], allKnownCrds()).problems, []);
+});
+
+test('GATEWAY_ROUTE_CRD_VALUES adds exactly the HTTPRoute and GRPCRoute CRDs to the CRD phase', () => {
+  const names = (values: Parameters<typeof linkerdCrds>[0]) => linkerdCrds(values).map((c) => c.metadata?.name).filter((n) => n?.endsWith('gateway.networking.k8s.io'));
+  assert.deepEqual(names({ installGatewayAPI: false }), []);
+  assert.deepEqual(names({ installGatewayAPI: false, ...GATEWAY_ROUTE_CRD_VALUES }), ['httproutes.gateway.networking.k8s.io', 'grpcroutes.gateway.networking.k8s.io']);
+  const served = (name: string) => linkerdCrds({ installGatewayAPI: true }).find((c) => c.metadata?.name === name)?.spec.versions.filter((v) => v.storage).map((v) => v.name);
+  assert.deepEqual([served('httproutes.gateway.networking.k8s.io'), served('grpcroutes.gateway.networking.k8s.io'), served('httproutes.policy.linkerd.io')], [['v1'], ['v1'], ['v1beta3']]);
+  assert.deepEqual([ROUTE_KINDS.gatewayHttpRoute.apiVersion, ROUTE_KINDS.linkerdHttpRoute.apiVersion], ['gateway.networking.k8s.io/v1', 'policy.linkerd.io/v1beta3']);
 });
