@@ -89,8 +89,8 @@ const LIB_LAYERS: Readonly<Record<string, readonly string[]>> = {
   // Cross-object checks read Linkerd's duration grammar from lib/traffic; the policy graph reads their index.
   'traffic-check': [...BASE, 'traffic'],
   'policy-graph': [...BASE, 'traffic-check'],
-  // Authorization, rate limits and egress: CRD name patterns, default-policy names, the mesh's identity domain.
-  policy: [...BASE, 'values', 'crds', 'mesh-reference', 'traffic-check'],
+  // Authorization, rate limits and egress: CRD name patterns, default-policy names, the mesh's identity domain, HTTP matches.
+  policy: [...BASE, 'values', 'crds', 'mesh-reference', 'traffic', 'traffic-check'],
   // meshform diff reads trust anchors the way upgrade does (lib/identity); the PKO objects need only names.
   diff: [...BASE, 'values', 'identity'],
   pko: BASE,

@@ -2,6 +2,7 @@
 export * from '../../lib/policy/index.js';
 export * from './policy-object.js';
 export * from './server.js';
+export * from './server-route.js';
 export * from './authentications.js';
 export * from './authorization-policy.js';
 export * from './rate-limit.js';

@@ -23,6 +23,7 @@ import { EgressPolicy, type EgressPolicyProps } from './egress.js';
 import { addPolicyObjects, isTargetSource, type AuthorizationTargetSource } from './policy-object.js';
 import { HttpLocalRateLimitPolicy } from './rate-limit.js';
 import { Server } from './server.js';
+import { ServerRoute, type ServerRouteProps } from './server-route.js';
 
 /** A Namespace construct to annotate (a cdk8s-plus `Namespace`, or an `ApiObject` of kind Namespace). */
 export interface NamespaceLike {
@@ -151,6 +152,15 @@ export class NamespacePolicy extends Construct {
     const spec = { ...options, namespace: this.namespace, identityDomain: this.identityDomain, accessPolicy: this.serverAccessPolicy, labels: this.labels };
     this.write(scope, 'allowVizScrapes', (issues) => buildVizScrapes(spec, scope.node.path, issues));
     return this;
+  }
+
+  /**
+   * An inbound route on `server` (Linkerd's HTTPRoute kind unless `group` says otherwise), to pass
+   * to `allow` for route-level authorization. Once a route is attached, the Server's kubelet probes
+   * need a route and an allow of their own.
+   */
+  serverRoute(props: ServerRouteProps & { readonly name: string }): ServerRoute {
+    return new ServerRoute(this, this.childId(props.name, 'this route'), { labels: this.labels, ...props, namespace: this.namespace });
   }
 
   /** Limits requests to `server` (requests per second: total, per identity, per ServiceAccount). */

@@ -9,6 +9,7 @@ import type { KubeObject } from '../manifest.js';
 import { GATEWAY_HTTP_ROUTE_API_VERSION, POLICY_GROUP, TCP_ROUTE_API_VERSION, TLS_ROUTE_API_VERSION } from './api.js';
 import { objectName, portNumber, repeats, routeHostname } from './checks.js';
 import { checkMeta, renderMeta } from './meta.js';
+import { literalPathProblem } from '../traffic/http-match.js';
 
 export const EGRESS_PROTOCOLS = ['tls', 'http', 'tcp'] as const;
 export type EgressProtocol = (typeof EGRESS_PROTOCOLS)[number];
@@ -52,9 +53,7 @@ function checkAllow(allow: EgressAllowSpec, at: string, issues: IssueCollector):
   if (hostnames.length > MAX_HOSTNAMES) issues.add(joinPath(at, 'hostnames'), hostnames.length, `must hold at most ${MAX_HOSTNAMES} hostnames per route`);
   hostnames.forEach((h, i) => issues.check(joinPath(joinPath(at, 'hostnames'), i), h, routeHostname(h)));
   if (allow.paths !== undefined && protocol !== 'http') issues.add(joinPath(at, 'paths'), allow.paths, 'only applies to protocol "http"');
-  (allow.paths ?? []).forEach((p, i) => {
-    if (typeof p !== 'string' || !p.startsWith('/') || p.length > 1024) issues.add(joinPath(joinPath(at, 'paths'), i), p, 'must be a path prefix starting with "/" (at most 1024 characters)');
-  });
+  (allow.paths ?? []).forEach((p, i) => issues.check(joinPath(joinPath(at, 'paths'), i), p, literalPathProblem(p)));
   if (allow.name !== undefined) issues.check(joinPath(at, 'name'), allow.name, objectName(allow.name));
 }
 

@@ -13,6 +13,7 @@ export * from './mesh-tls-authentication.js';
 export * from './network-authentication.js';
 export * from './authorization-policy.js';
 export * from './rate-limit.js';
+export * from './server-route.js';
 export * from './egress-network.js';
 export * from './egress-routes.js';
 export * from './egress-policy.js';

@@ -15,10 +15,10 @@ const NS = 'emojivoto';
 function emojivotoPolicy(configure: (p: NamespacePolicy) => void = () => {}, props: Partial<ConstructorParameters<typeof NamespacePolicy>[2]> = {}): KubeObject[] {
   const chart = new Chart(new App(), 'emojivoto', { namespace: NS });
   const policy = new NamespacePolicy(chart, 'policy', { namespace: NS, ...props });
-  const voting = policy.server({ name: 'voting-grpc', podSelector: { matchLabels: { app: 'voting-svc' } }, port: 'grpc', proxyProtocol: 'gRPC' });
+  const voting = policy.server({ name: 'voting-grpc', podSelector: { matchLabels: { app: 'voting' } }, port: 'grpc', proxyProtocol: 'gRPC' });
   policy
-    .allow({ serviceAccount: 'vote-bot' }, { name: 'web-http', podSelector: { matchLabels: { app: 'web-svc' } }, port: 'http', proxyProtocol: 'HTTP/1' })
-    .allow({ serviceAccount: 'web' }, { name: 'emoji-grpc', podSelector: { matchLabels: { app: 'emoji-svc' } }, port: 'grpc', proxyProtocol: 'gRPC' })
+    .allow({ serviceAccount: 'vote-bot' }, { name: 'web-http', podSelector: { matchLabels: { app: 'web' } }, port: 'http', proxyProtocol: 'HTTP/1' })
+    .allow({ serviceAccount: 'web' }, { name: 'emoji-grpc', podSelector: { matchLabels: { app: 'emoji' } }, port: 'grpc', proxyProtocol: 'gRPC' })
     .allow({ serviceAccount: 'web' }, voting)
     .allowVizScrapes()
     .rateLimit(voting, { total: 100, identity: 10, overrides: [{ requestsPerSecond: 50, clients: [{ serviceAccount: 'web' }] }] })
@@ -44,7 +44,7 @@ test('allow(vote-bot → web-http) writes the Server, a MeshTLSAuthentication wi
     apiVersion: 'policy.linkerd.io/v1beta3',
     kind: 'Server',
     metadata: { name: 'web-http', namespace: NS },
-    spec: { accessPolicy: 'deny', podSelector: { matchLabels: { app: 'web-svc' } }, port: 'http', proxyProtocol: 'HTTP/1' },
+    spec: { accessPolicy: 'deny', podSelector: { matchLabels: { app: 'web' } }, port: 'http', proxyProtocol: 'HTTP/1' },
   });
   assert.deepEqual(find(objects, 'MeshTLSAuthentication', 'web-http-from-vote-bot'), {
     apiVersion: 'policy.linkerd.io/v1alpha1',

@@ -97,7 +97,7 @@ test('egress: refusals name the allow entry and field', () => {
   assert.match(issueAt(issues, 'app/out.allow[2].hostnames[0]').message, /no port, no scheme/);
   assert.match(issueAt(issues, 'app/out.allow[2].port').message, /between 1 and 65535/);
   assert.match(issueAt(issues, 'app/out.allow[2].paths').message, /only applies to protocol "http"/);
-  assert.match(issueAt(issues, 'app/out.allow[3].paths[0]').message, /starting with "\/"/);
+  assert.match(issueAt(issues, 'app/out.allow[3].paths[0]').message, /absolute path starting with '\/'/);
   assert.match(issueAt(issues, 'app/out.allow[5].name').message, /name of an earlier route/);
   assert.match(issueAt(issues, 'app/out.allow[6].protocol').message, /one of tls, http, tcp/);
   // Port 80 has an HTTP route (allow[3]) and a TLS route (allow[4]): Linkerd would keep only the HTTPRoute.
