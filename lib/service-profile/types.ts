@@ -14,7 +14,7 @@ export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local';
  * must set at least one of them.
  */
 export interface RequestMatch {
-  /** A regular expression the whole request path must match (RE2 syntax, as the proxy reads it). @default - any path */
+  /** A regular expression the whole request path must match (RE2-style syntax: the proxy compiles it with Rust's regex crate). @default - any path */
   readonly pathRegex?: string;
   /** The HTTP method, e.g. `GET`. @default - any method */
   readonly method?: string;
