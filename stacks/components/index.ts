@@ -1,6 +1,7 @@
 /**
  * `meshform/pulumi`: the Pulumi components — `LinkerdMesh` (every phase applied in order, identity
- * included), its phase groups and identity, and `MulticlusterLink`. Re-exports only: importing it
+ * included), its phase groups and identity, and `MulticlusterLink` — meshform's Kubernetes provider
+ * (`createMeshProvider`) and the provider's force-new rules as a lint (`forceNewChanges`). Re-exports only: importing it
  * registers no resource; the Pulumi program of this repository is stacks/index.ts.
  *
  * @module meshform/pulumi
@@ -9,4 +10,7 @@ export * from './linkerd-mesh.js';
 export * from './mesh-phase.js';
 export * from './identity.js';
 export * from './multicluster-link.js';
+export * from './mesh-provider.js';
+export { FORCE_NEW_FIELDS, forceNewChanges, forceNewFields, type ForceNewChange, type ProviderMutability } from '../render/force-new.js';
+export { GATEWAY_SERVICE_TYPES, type GatewayServiceType } from '../config.js';
 export { IDENTITY_MODES, type IdentityMode } from '../../lib/assembly/identity-mode.js';
