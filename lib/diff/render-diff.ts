@@ -102,12 +102,18 @@ export function diffSides(before: DiffSide, after: DiffSide): RenderDiff {
   const old = index(before);
   const now = index(after);
   const phaseNames = [...after.phases, ...before.phases.filter((p) => !after.phases.includes(p))];
-  const phases = new Map(phaseNames.map((p) => [p, { phase: p, added: [] as ObjectRef[], removed: [] as ObjectRef[], changed: [] as ChangedObject[], unchanged: 0 }]));
+  const phases = new Map<string, { phase: string; added: ObjectRef[]; removed: ObjectRef[]; changed: ChangedObject[]; unchanged: number }>();
+  const phaseOf = (name: string) => {
+    if (!phases.has(name)) phases.set(name, { phase: name, added: [], removed: [], changed: [], unchanged: 0 });
+    return phases.get(name)!;
+  };
+  // A side built by hand may leave a phase out of its list: it is then listed after the others.
+  phaseNames.forEach(phaseOf);
   const risks: DiffRisk[] = [];
 
   for (const [key, o] of now) {
     const ref = objectRef(o.object);
-    const phase = phases.get(o.phase)!;
+    const phase = phaseOf(o.phase);
     const was = old.get(key);
     if (!was) {
       phase.added.push(ref);
@@ -126,7 +132,7 @@ export function diffSides(before: DiffSide, after: DiffSide): RenderDiff {
   for (const [key, o] of old) {
     if (now.has(key)) continue;
     const ref = objectRef(o.object);
-    phases.get(o.phase)!.removed.push(ref);
+    phaseOf(o.phase).removed.push(ref);
     const risk = removalRisk(ref);
     if (risk) risks.push(risk);
   }
