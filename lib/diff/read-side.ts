@@ -55,7 +55,7 @@ function documentsOf(text: string, source: string, phaseOf: (o: KubeObject) => s
   for (const doc of parseYamlStream(text, source)) {
     const where = `${source}: document ${doc.index}`;
     if (doc.value === null) continue;
-    const items = isKubeObject(doc.value) && /^List$/.test(doc.value.kind) && Array.isArray(doc.value.items) ? doc.value.items : [doc.value];
+    const items = isKubeObject(doc.value) && doc.value.kind === 'List' && Array.isArray(doc.value.items) ? doc.value.items : [doc.value];
     items.forEach((item, i) => {
       const at = items.length > 1 || item !== doc.value ? `${where} item ${i + 1}` : where;
       if (!isKubeObject(item)) issues.add(at, undefined, 'is not a Kubernetes object (needs apiVersion and kind)');
