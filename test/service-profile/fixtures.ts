@@ -1,16 +1,18 @@
 /** Shared inputs for the ServiceProfile tests: the CRD to validate against, and upstream's test inputs. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App } from 'cdk8s';
 import { CrdsChart } from '../../constructs/crds/crds-chart.js';
 import { chartObjects } from '../../constructs/kube-object.js';
 import { parseYamlStream } from '../../lib/yaml-input.js';
-import { readFileSync } from 'node:fs';
 
-/** meshform's own CRD render (the ServiceProfile CRD among them). */
+let crds: unknown[] | undefined;
+
+/** meshform's own CRD render (the ServiceProfile CRD among them), rendered once per test file. */
 export function renderedCrds(): unknown[] {
-  return chartObjects(new CrdsChart(new App(), 'crds', { values: { installGatewayAPI: false } }));
+  crds ??= chartObjects(new CrdsChart(new App(), 'crds', { values: { installGatewayAPI: false } }));
+  return crds;
 }
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'linkerd', 'golden', 'crds', 'install_crds.golden');
