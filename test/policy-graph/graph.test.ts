@@ -57,6 +57,22 @@ describe('policy graph model', () => {
     assert.equal(withRoutePolicy.nodes.find((n) => n.id === 'server:shop/Server/api-http')?.mark, undefined);
   });
 
+  it('a namespace-wide policy reaches every Server; an empty one and an unauthenticated ServerAuthorization admit everyone', () => {
+    const extra = [
+      { apiVersion: 'policy.linkerd.io/v1alpha1', kind: 'AuthorizationPolicy', metadata: { name: 'ns-wide', namespace: 'shop' }, spec: { targetRef: { kind: 'Namespace', name: 'shop' }, requiredAuthenticationRefs: [] } },
+      { apiVersion: 'policy.linkerd.io/v1beta1', kind: 'ServerAuthorization', metadata: { name: 'legacy', namespace: 'emojivoto' }, spec: { server: { name: 'web-http' }, client: { unauthenticated: true } } },
+    ];
+    const g = buildPolicyGraph([...graphObjects(), ...extra]);
+    const mark = (id: string) => g.nodes.find((n) => n.id === id)?.mark;
+    assert.equal(mark('server:shop/Server/api-admin'), undefined, 'reached by the namespace-wide policy');
+    assert.equal(mark('authz:shop/AuthorizationPolicy/ns-wide'), 'everyone');
+    assert.equal(mark('authz:emojivoto/ServerAuthorization/legacy'), 'everyone');
+    const edges = g.edges.map((e) => `${e.from} -> ${e.to}`);
+    for (const server of ['api-admin', 'api-http', 'api-metrics']) assert.ok(edges.includes(`authz:shop/AuthorizationPolicy/ns-wide -> server:shop/Server/${server}`));
+    assert.ok(edges.includes('clients:default/all-unauthenticated -> authz:emojivoto/ServerAuthorization/legacy'));
+    assert.ok(edges.includes('authz:emojivoto/ServerAuthorization/legacy -> server:emojivoto/Server/web-http'));
+  });
+
   it('is deterministic: input order does not change the output', () => {
     assert.equal(toDot(buildPolicyGraph([...graphObjects()].reverse())), toDot(graph));
   });
