@@ -12,49 +12,49 @@ const DNS1035_FORMAT = '[a-z]([-a-z0-9]*[a-z0-9])?';
 const DNS1123_LABEL_FORMAT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const DNS1123_SUBDOMAIN_FORMAT = `${DNS1123_LABEL_FORMAT}(\\.${DNS1123_LABEL_FORMAT})*`;
 
-/** apimachinery's RegexError, double space included (`'my-name',  or 'abc-123'`). */
-function regexError(message: string, format: string, ...examples: string[]): string {
-  return `${message} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${format}')`;
+/** One of apimachinery's name rules: length, regex, and the message with its examples. */
+interface NameRule {
+  readonly max: number;
+  readonly format: string;
+  readonly message: string;
+  readonly examples: readonly string[];
 }
 
-function check(value: string, max: number, format: string, problem: string): string[] {
+const DNS1035_LABEL: NameRule = {
+  max: LABEL_MAX,
+  format: DNS1035_FORMAT,
+  message: "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
+  examples: ['my-name', 'abc-123'],
+};
+const DNS1123_LABEL: NameRule = {
+  max: LABEL_MAX,
+  format: DNS1123_LABEL_FORMAT,
+  message: "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+  examples: ['my-name', '123-abc'],
+};
+const DNS1123_SUBDOMAIN: NameRule = {
+  max: SUBDOMAIN_MAX,
+  format: DNS1123_SUBDOMAIN_FORMAT,
+  message: "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+  examples: ['example.com'],
+};
+
+/** apimachinery's MaxLenError and RegexError, double space included (`'my-name',  or 'abc-123'`). */
+function errorsOf(rule: NameRule, value: string): string[] {
   const errors: string[] = [];
-  if (value.length > max) errors.push(`must be no more than ${max} characters`);
-  if (!new RegExp(`^${format}$`).test(value)) errors.push(problem);
+  if (value.length > rule.max) errors.push(`must be no more than ${rule.max} characters`);
+  if (!new RegExp(`^${rule.format}$`).test(value)) {
+    errors.push(`${rule.message} (e.g. ${rule.examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${rule.format}')`);
+  }
   return errors;
 }
 
 /** apimachinery's IsDNS1035Label: the messages, empty when valid. */
-export function dns1035LabelErrors(value: string): string[] {
-  const problem = regexError(
-    "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
-    DNS1035_FORMAT,
-    'my-name',
-    'abc-123',
-  );
-  return check(value, LABEL_MAX, DNS1035_FORMAT, problem);
-}
-
+export const dns1035LabelErrors = (value: string): string[] => errorsOf(DNS1035_LABEL, value);
 /** apimachinery's IsDNS1123Label. */
-export function dns1123LabelErrors(value: string): string[] {
-  const problem = regexError(
-    "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
-    DNS1123_LABEL_FORMAT,
-    'my-name',
-    '123-abc',
-  );
-  return check(value, LABEL_MAX, DNS1123_LABEL_FORMAT, problem);
-}
-
+export const dns1123LabelErrors = (value: string): string[] => errorsOf(DNS1123_LABEL, value);
 /** apimachinery's IsDNS1123Subdomain (a cluster domain, a profile's full name). */
-export function dns1123SubdomainErrors(value: string): string[] {
-  const problem = regexError(
-    "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
-    DNS1123_SUBDOMAIN_FORMAT,
-    'example.com',
-  );
-  return check(value, SUBDOMAIN_MAX, DNS1123_SUBDOMAIN_FORMAT, problem);
-}
+export const dns1123SubdomainErrors = (value: string): string[] => errorsOf(DNS1123_SUBDOMAIN, value);
 
 /** `<service>.<namespace>.svc.<clusterDomain>`: the only name Linkerd looks a profile up by. */
 export function serviceProfileName(target: ProfileTarget): string {
