@@ -2,10 +2,9 @@
  * `GrpcRoute`: a gRPC route on a Service (Gateway API GRPCRoute), with retries and timeouts as the
  * route's annotations. Checked when created, every problem under the construct path and field.
  */
-import type { ApiObject } from 'cdk8s';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { buildGrpcRoute, type GrpcRouteSpec } from '../../lib/traffic/grpc-route.js';
-import { addObject } from '../kube-object.js';
+import { RouteConstruct } from './route-construct.js';
 
 export interface GrpcRouteProps extends Omit<GrpcRouteSpec, 'name' | 'rules'> {
   /**
@@ -19,14 +18,8 @@ export interface GrpcRouteProps extends Omit<GrpcRouteSpec, 'name' | 'rules'> {
   readonly rules?: GrpcRouteSpec['rules'];
 }
 
-export class GrpcRoute extends Construct {
-  /** The rendered GRPCRoute. */
-  readonly apiObject: ApiObject;
-  readonly name: string;
-
+export class GrpcRoute extends RouteConstruct {
   constructor(scope: Construct, id: string, props: GrpcRouteProps) {
-    super(scope, id);
-    this.name = props.name ?? id;
-    this.apiObject = addObject(this, buildGrpcRoute({ ...props, name: this.name, rules: props.rules ?? [{}] }, this.node.path));
+    super(scope, id, props.name, (name, path) => buildGrpcRoute({ ...props, name, rules: props.rules ?? [{}] }, path));
   }
 }

@@ -3,10 +3,9 @@
  * `api: 'linkerd'`). Every prop is checked when the construct is created; problems are reported
  * together, each under the construct path and field (`emojivoto/web-route.rules[1].backends[0].weight`).
  */
-import type { ApiObject } from 'cdk8s';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { buildHttpRoute, type HttpRouteSpec } from '../../lib/traffic/http-route.js';
-import { addObject } from '../kube-object.js';
+import { RouteConstruct } from './route-construct.js';
 
 export interface HttpRouteProps extends Omit<HttpRouteSpec, 'name'> {
   /**
@@ -16,14 +15,8 @@ export interface HttpRouteProps extends Omit<HttpRouteSpec, 'name'> {
   readonly name?: string;
 }
 
-export class HttpRoute extends Construct {
-  /** The rendered HTTPRoute. */
-  readonly apiObject: ApiObject;
-  readonly name: string;
-
+export class HttpRoute extends RouteConstruct {
   constructor(scope: Construct, id: string, props: HttpRouteProps) {
-    super(scope, id);
-    this.name = props.name ?? id;
-    this.apiObject = addObject(this, buildHttpRoute({ ...props, name: this.name }, this.node.path));
+    super(scope, id, props.name, (name, path) => buildHttpRoute({ ...props, name }, path));
   }
 }

@@ -1,4 +1,5 @@
 export * from './service-ref.js';
+export * from './route-construct.js';
 export * from './http-route.js';
 export * from './grpc-route.js';
 export * from './fault-injection.js';

@@ -62,30 +62,29 @@ export function checkPort(port: unknown, path: string, issues: IssueCollector, r
   }
 }
 
+/**
+ * Checks a Service reference and renders it. Parents spell the core group `core` (the CRD default is
+ * a Gateway's group, so it must be written); backends `""` (their CRD default is already core).
+ */
+function serviceReference(ref: ParentService, role: 'parent' | 'backend', path: string, issues: IssueCollector): Record<string, unknown> {
+  checkServiceName(ref.name, `${path}.name`, issues);
+  checkNamespace(ref.namespace, `${path}.namespace`, issues);
+  checkPort(ref.port, `${path}.port`, issues, role === 'backend');
+  return {
+    group: role === 'parent' ? 'core' : '',
+    kind: 'Service',
+    name: ref.name,
+    ...(ref.namespace !== undefined ? { namespace: ref.namespace } : {}),
+    ...(ref.port !== undefined ? { port: ref.port } : {}),
+  };
+}
+
 /** Checks a parent and renders its `parentRefs` entry. */
 export function parentRef(parent: ParentService, path: string, issues: IssueCollector): Record<string, unknown> {
-  checkServiceName(parent.name, `${path}.name`, issues);
-  checkNamespace(parent.namespace, `${path}.namespace`, issues);
-  checkPort(parent.port, `${path}.port`, issues, false);
-  return {
-    group: 'core',
-    kind: 'Service',
-    name: parent.name,
-    ...(parent.namespace !== undefined ? { namespace: parent.namespace } : {}),
-    ...(parent.port !== undefined ? { port: parent.port } : {}),
-  };
+  return serviceReference(parent, 'parent', path, issues);
 }
 
 /** Checks a Service backend and renders its `backendRefs` entry (without weight or filters). */
 export function serviceBackendRef(backend: ServiceBackend, path: string, issues: IssueCollector): Record<string, unknown> {
-  checkServiceName(backend.name, `${path}.name`, issues);
-  checkNamespace(backend.namespace, `${path}.namespace`, issues);
-  checkPort(backend.port, `${path}.port`, issues, true);
-  return {
-    group: '',
-    kind: 'Service',
-    name: backend.name,
-    ...(backend.namespace !== undefined ? { namespace: backend.namespace } : {}),
-    port: backend.port,
-  };
+  return serviceReference(backend, 'backend', path, issues);
 }
