@@ -109,7 +109,7 @@ function renderBackends(rule: HttpRouteRule, spec: HttpRouteSpec, at: string, is
   const percentProblem = faultPercentProblem(fault.percent);
   issues.check(`${at}.fault.percent`, fault.percent, percentProblem);
   // Without backends the rule goes to the parent; with a fault share that must be written out.
-  const parentPort = spec.parent.port;
+  const parentPort = spec.parent?.port;
   if (!given && parentPort === undefined) {
     issues.add(`${at}.fault`, fault, 'needs the rule backends or parent.port: the parent Service becomes an explicit backend next to the fault backend');
     return undefined;
@@ -175,7 +175,7 @@ export function buildHttpRoute(spec: HttpRouteSpec, path: string): KubeObject {
   const annotations = resilienceAnnotations(spec, 'HTTPRoute', path, issues);
   rules.forEach((r, i) => {
     if (r.timeout !== undefined && annotations[TIMEOUT_ANNOTATIONS.request] !== undefined) {
-      issues.add(`${path}.rules[${i}].timeout`, r.timeout, 'the route also sets timeouts.request, which Linkerd applies instead: keep one');
+      issues.add(`${path}.rules[${i}].timeout`, r.timeout, 'the route\'s timeouts.request (timeout.linkerd.io/request) wins over a rule timeout, so this one would be ignored: keep one');
     }
   });
   const ordered = order === 'first-match' ? firstMatchOrder(rules.map((r, i) => ({ matches: r.matches ?? [], path: `${path}.rules[${i}]` })), issues) : rules.map((r) => r.matches ?? [{}]);

@@ -183,5 +183,18 @@ test('matches, parents, backends, filters and redirects are checked field by fie
 });
 
 test('a rule timeout next to a route request-timeout annotation is refused (the annotation would win)', () => {
-  assertOneIssue(build({ timeouts: { request: '2s' }, rules: [{ timeout: '1s' }] }), 'App/web-route.rules[0].timeout', /applies instead/);
+  assertOneIssue(build({ timeouts: { request: '2s' }, rules: [{ timeout: '1s' }] }), 'App/web-route.rules[0].timeout', /wins over a rule timeout/);
+});
+
+test('serviceRef reads the name and namespace of a cdk8s-plus Service or an ApiObject', async () => {
+  const kplus = await import('cdk8s-plus-27');
+  const { ApiObject } = await import('cdk8s');
+  const { serviceRef } = await import('../../constructs/traffic/index.js');
+  const c = chart('App');
+  const web = new kplus.Service(c, 'web-svc-service', { metadata: { name: 'web-svc', namespace: 'emojivoto' }, ports: [{ port: 80 }] });
+  const raw = new ApiObject(c, 'raw', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'raw-svc' } });
+  assert.deepEqual(serviceRef(web, 80), { name: 'web-svc', namespace: 'emojivoto', port: 80 });
+  assert.deepEqual(serviceRef(web), { name: 'web-svc', namespace: 'emojivoto' });
+  assert.deepEqual(serviceRef(raw, 8080), { name: 'raw-svc', port: 8080 });
+  assert.deepEqual(serviceRef('other', 9090), { name: 'other', port: 9090 });
 });
