@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Launcher: runs the compiled, bundled CLI (build/cli-bundle/, made by `npm run build`, which
-// `npm ci` runs through `prepare`); no TypeScript loader at run time. In a source checkout whose
-// build is older than a source file (an edit since the last build), the sources run through tsx
-// instead, so an edit is never answered by stale output; a packed install has no sources.
+// `npm ci` runs through `prepare`) through V8's code cache (cli-loader.mjs); no TypeScript loader
+// at run time. In a source checkout whose build is older than a source file (an edit since the
+// last build), the sources run through tsx instead, so an edit is never answered by stale output;
+// a packed install has no sources.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 
 // `meshform install | head -1`: the reader went away, which is not an error worth a message.
@@ -37,6 +38,6 @@ if (!existsSync(stamp)) {
   register();
   ({ main } = await import('../cli/main.ts'));
 } else {
-  ({ main } = await import('../build/cli-bundle/main.js'));
+  ({ main } = (await import('./cli-loader.mjs')).loadCli());
 }
 process.exitCode = await main(process.argv.slice(2));

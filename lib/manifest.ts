@@ -1,5 +1,5 @@
 /** Serialization of Kubernetes objects to a deterministic multi-document YAML stream. */
-import { stringify } from 'yaml';
+import { emitYaml } from './yaml-emit.js';
 
 /** A Kubernetes object as plain JSON. */
 export interface KubeObject {
@@ -9,8 +9,9 @@ export interface KubeObject {
   readonly [key: string]: unknown;
 }
 
+/** `value` as YAML: `yaml`'s output with no line folding and no anchors (lib/yaml-emit.ts). */
 export function toYaml(value: unknown): string {
-  return stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
+  return emitYaml(value);
 }
 
 /** Objects as one YAML stream, each document introduced by `---`. */

@@ -1,8 +1,8 @@
 // `npm run build`: compiles lib/, constructs/, stacks/ and cli/ to build/ (tsconfig.build.json: the
-// library entries, ESM + .d.ts + maps), bundles the CLI from that output into build/cli-bundle/
-// (one module graph per verb, dependencies inlined: a cold `meshform` then resolves and reads a few
-// files instead of ~600, see `npm run bench`), and stamps build/.built, which bin/meshform.mjs
-// compares with the sources' mtimes.
+// library entries, ESM + .d.ts + maps), bundles the CLI from that output into one file,
+// build/cli-bundle/meshform.cjs (dependencies inlined: a cold `meshform` reads one file instead of
+// resolving ~600), saves V8's code cache for it (scripts/cli-code-cache.mjs; see `npm run bench`),
+// and stamps build/.built, which bin/meshform.mjs compares with the sources' mtimes.
 // tsc emits even when it reports type errors (exit 2); the bundle and stamp are still made, so
 // build/ matches the sources, while the exit status keeps the failure visible to npm test and CI.
 import { spawnSync } from 'node:child_process';
@@ -22,16 +22,23 @@ rmSync(outdir, { recursive: true, force: true });
 const { build } = await import('esbuild');
 await build({
   entryPoints: [`${root}build/cli/main.js`],
-  outdir,
+  outfile: `${outdir}/meshform.cjs`,
+  // One CommonJS file: bin/cli-loader.mjs compiles it through V8's code cache (vm.Script), which
+  // Node 20 offers for scripts only. Each verb's import() becomes a lazy initialiser: `install`
+  // does not run inject's code.
   bundle: true,
-  splitting: true, // each verb's import() stays lazy: `install` does not load inject's code
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // Inlined CommonJS dependencies call require() for node builtins, which ESM lacks.
-  banner: { js: "import { createRequire as __meshformCreateRequire } from 'node:module'; const require = __meshformCreateRequire(import.meta.url);" },
+  // Large and needed only by `policy graph -o svg`: loaded from node_modules when asked for.
+  external: ['@viz-js/viz'],
+  // version.ts finds package.json from its own URL; in the bundle that is the bundle's.
+  define: { 'import.meta.url': '__meshformBundleUrl' },
+  banner: { js: "const __meshformBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
+const cache = spawnSync(process.execPath, [`${root}scripts/cli-code-cache.mjs`], { cwd: root, stdio: 'inherit' });
+if (cache.status !== 0) process.stderr.write('meshform build: no code cache for the CLI (it runs, compiling at each start)\n');
 
 const stamp = `${root}build/.built`;
 writeFileSync(stamp, `${started.toISOString()}\n`);

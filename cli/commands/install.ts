@@ -11,7 +11,6 @@
  * anchor): exit 1, every problem on stderr, nothing on stdout. With `--deployed MANIFESTS` (what runs
  * now), a trust-anchor change that would break running proxies is refused too (docs/identity-rotation.md).
  */
-import { App } from 'cdk8s';
 import { IssueCollector } from '../../lib/errors.js';
 import { controlPlanePhase, prepareCrds } from '../../lib/assembly/control-plane.js';
 import type { Finding } from '../../lib/identity/check.js';
@@ -23,8 +22,8 @@ import { trustStateFromManifests } from '../../lib/identity/trust-state-manifest
 import type { KubeObject } from '../../lib/manifest.js';
 import type { MeshValues } from '../../lib/values/mesh/types.js';
 import type { ValueTree } from '../../lib/values/tree.js';
-import { certManagerKubeObjects } from '../../constructs/identity/cert-manager-chart.js';
-import { chartObjects } from '../../constructs/kube-object.js';
+import { certManagerKubeObjects } from '../../constructs/identity/cert-manager-objects.js';
+import { kubeJson } from '../../constructs/kube-json.js';
 import { DEPLOYED_OPTION, deployedTrustState } from '../deployed.js';
 import { fillFromIdentityStore, IDENTITY_STORE_OPTION, reportableIssues } from '../identity-store-flags.js';
 import { identityFlagValues, INSTALL_IDENTITY_OPTIONS } from '../install-flags.js';
@@ -91,13 +90,14 @@ export async function renderInstall(flags: ParsedFlags, io: CommandIO, base?: In
   const prepared = assessed.prepared;
   const values = prepared?.values;
 
-  const { ControlPlaneChart } = await import('../../constructs/control-plane/control-plane-chart.js');
+  // The chart's objects without the chart: cdk8s is not loaded to print one phase (kube-json.ts).
+  const { controlPlaneChartObjects } = await import('../../constructs/control-plane/control-plane-objects.js');
   // Rendered even when the identity checks refuse, so the rotation checks are reported in the same pass.
   let objects: KubeObject[] | undefined;
   if (prepared) {
     const cm = prepared.certManager;
-    const controlPlane = chartObjects(new ControlPlaneChart(new App(), 'control-plane', { values: prepared.values, namespace, certManager: cm }));
-    objects = [...(cm ? certManagerKubeObjects(certManagerClusterObjects(cm)) : []), ...controlPlane];
+    const controlPlane = controlPlaneChartObjects({ values: prepared.values, namespace, certManager: cm });
+    objects = [...(cm ? certManagerKubeObjects(certManagerClusterObjects(cm)) : []), ...controlPlane.map(kubeJson)];
   }
   const deployed = base?.deployed ?? deployedTrustState(flags.options.deployed as string[] | undefined, io.cwd);
   const rotation = rotationFindings(deployed, objects, values);

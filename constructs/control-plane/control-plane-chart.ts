@@ -6,27 +6,12 @@
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { DEFAULT_NAMESPACES } from '../../lib/assembly/namespaces.js';
-import { controlPlaneRenderIssues } from '../../lib/assembly/render-checks.js';
-import { IssueCollector } from '../../lib/errors.js';
 import type { ResolvedCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
-import type { KubeObject } from '../../lib/manifest.js';
 import type { MeshValues } from '../../lib/values/mesh/types.js';
-import { namespacedCertificates } from '../identity/cert-manager-chart.js';
 import { addObjects } from '../kube-object.js';
-import { asKubeObject } from './as-kube-object.js';
-import { linkerdConfig } from './config.js';
-import type { ControlPlaneContext } from './context.js';
-import { destinationDeployment } from './destination-deployment.js';
-import { heartbeatCronJob } from './heartbeat-cronjob.js';
-import { identityDeployment } from './identity-deployment.js';
-import { identityIssuerSecret, identityTrustRoots } from './identity-objects.js';
-import { controlPlaneNamespace } from './namespace.js';
-import { podDisruptionBudget } from './pod-disruption-budgets.js';
-import { podMonitors } from './pod-monitors.js';
-import { proxyInjectorDeployment } from './proxy-injector-deployment.js';
-import { configRbac, destinationRbac, heartbeatRbac, identityRbac, policyRbac, proxyInjectorRbac } from './rbac.js';
-import { destinationServices, identityServices, proxyInjectorService } from './services.js';
-import { policyValidatorWebhook, proxyInjectorWebhook, spValidatorWebhook } from './webhooks.js';
+import { controlPlaneChartObjects } from './control-plane-objects.js';
+
+export { controlPlaneChartObjects, controlPlaneObjects } from './control-plane-objects.js';
 
 export interface ControlPlaneChartProps extends ChartProps {
   /** Resolved control-plane values (`resolveMeshValues`). */
@@ -44,40 +29,6 @@ export interface ControlPlaneChartProps extends ChartProps {
   readonly certManager?: ResolvedCertManagerIdentity;
 }
 
-/** Every control-plane object for `ctx`, in apply order (also usable without cdk8s). */
-export function controlPlaneObjects(ctx: ControlPlaneContext): KubeObject[] {
-  // Prepared values (lib/assembly) pass; values given directly are refused here, never rendered broken.
-  const issues = new IssueCollector();
-  issues.addAll(controlPlaneRenderIssues(ctx.values, ctx.namespace));
-  issues.throwIfAny('invalid control-plane values');
-  return [
-    asKubeObject(controlPlaneNamespace(ctx)),
-    ...identityRbac(ctx),
-    ...destinationRbac(ctx),
-    ...spValidatorWebhook(ctx),
-    ...policyValidatorWebhook(ctx),
-    ...policyRbac(ctx),
-    ...heartbeatRbac(ctx),
-    ...proxyInjectorRbac(ctx),
-    ...proxyInjectorWebhook(ctx),
-    asKubeObject(linkerdConfig(ctx)),
-    ...configRbac(ctx),
-    ...identityIssuerSecret(ctx).map(asKubeObject),
-    ...identityTrustRoots(ctx).map(asKubeObject),
-    ...identityServices(ctx).map(asKubeObject),
-    ...podDisruptionBudget(ctx, 'identity').map(asKubeObject),
-    ...identityDeployment(ctx),
-    ...destinationServices(ctx).map(asKubeObject),
-    ...podDisruptionBudget(ctx, 'destination').map(asKubeObject),
-    ...destinationDeployment(ctx),
-    ...heartbeatCronJob(ctx),
-    ...podMonitors(ctx),
-    ...proxyInjectorDeployment(ctx),
-    asKubeObject(proxyInjectorService(ctx)),
-    ...podDisruptionBudget(ctx, 'proxy-injector').map(asKubeObject),
-  ];
-}
-
 export class ControlPlaneChart extends Chart {
   /** The values this chart was rendered from. */
   readonly values: MeshValues;
@@ -90,7 +41,6 @@ export class ControlPlaneChart extends Chart {
     super(scope, id, { ...chartProps, namespace: undefined });
     this.values = values;
     this.releaseNamespace = namespace;
-    const [ns, ...rest] = controlPlaneObjects({ values, namespace });
-    addObjects(this, [ns, ...namespacedCertificates(certManager, 'controlPlaneNamespace', namespace), ...rest]);
+    addObjects(this, controlPlaneChartObjects({ values, namespace, certManager }));
   }
 }

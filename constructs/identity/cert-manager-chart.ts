@@ -7,51 +7,16 @@
  */
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { MeshformError } from '../../lib/errors.js';
 import type { ResolvedCertManagerIdentity } from '../../lib/identity/cert-manager-options.js';
-import {
-  certManagerClusterObjects,
-  certManagerControlPlaneObjects,
-  certManagerVizObjects,
-  type CertManagerObject,
-} from '../../lib/identity/cert-manager.js';
-import type { KubeObject } from '../../lib/manifest.js';
+import { certManagerClusterObjects } from '../../lib/identity/cert-manager.js';
 import { addObjects } from '../kube-object.js';
+import { certManagerKubeObjects } from './cert-manager-objects.js';
+
+export { certManagerKubeObjects, namespacedCertificates } from './cert-manager-objects.js';
 
 export interface CertManagerIdentityChartProps extends ChartProps {
   /** Resolved options (`resolveCertManagerIdentity`). */
   readonly identity: ResolvedCertManagerIdentity;
-}
-
-/** cert-manager's typed objects are plain JSON; the charts take them as `KubeObject`s. */
-export function certManagerKubeObjects(objects: readonly CertManagerObject[]): KubeObject[] {
-  return objects.map((o) => o as unknown as KubeObject);
-}
-
-/** The namespaced Certificates each chart carries, by the resolved options' namespace field. */
-const NAMESPACED = {
-  controlPlaneNamespace: { owner: 'the control plane', build: certManagerControlPlaneObjects },
-  vizNamespace: { owner: 'viz', build: certManagerVizObjects },
-} as const;
-
-/**
- * The cert-manager Certificates of one chart's namespace (none without cert-manager), for the
- * control-plane and viz charts to place right after their Namespace. Refuses options resolved for
- * another namespace: the Certificates' DNS names and `injectCaFrom` would not match the chart.
- */
-export function namespacedCertificates(
-  certManager: ResolvedCertManagerIdentity | undefined,
-  field: keyof typeof NAMESPACED,
-  namespace: string,
-): KubeObject[] {
-  if (!certManager) return [];
-  const { owner, build } = NAMESPACED[field];
-  if (certManager[field] !== namespace) {
-    throw new MeshformError(`cert-manager identity does not match ${owner}`, [
-      { path: `certManager.${field}`, value: certManager[field], message: `must be ${owner}'s namespace (${namespace})` },
-    ]);
-  }
-  return certManagerKubeObjects(build(certManager));
 }
 
 export class CertManagerIdentityChart extends Chart {

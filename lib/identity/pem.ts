@@ -46,8 +46,28 @@ export function pemBlocks(text: string): PemResult<PemBlock[]> {
   return { ok: true, value: blocks };
 }
 
+/**
+ * Parsed bundles by their text: one render reads the same anchors and issuer in the store, the value
+ * checks and the chart, and the Go-rules parse of a certificate (x509-parse.ts, cached per
+ * certificate object) is the slow part. Certificates are immutable, so sharing them is safe; the
+ * bound keeps a long-lived process that reads many bundles from growing without limit.
+ */
+const parsedBundles = new Map<string, PemResult<readonly X509Certificate[]>>();
+const PARSED_BUNDLES_KEPT = 64;
+
 /** Parses one or more `CERTIFICATE` blocks (a bundle). */
 export function parseCertificatesPem(text: string): PemResult<X509Certificate[]> {
+  let result = parsedBundles.get(text);
+  if (!result) {
+    result = parseBundle(text);
+    if (parsedBundles.size >= PARSED_BUNDLES_KEPT) parsedBundles.delete(parsedBundles.keys().next().value as string);
+    parsedBundles.set(text, result);
+  }
+  // A fresh array each call: callers may sort or extend what they get.
+  return result.ok ? { ok: true, value: [...result.value] } : result;
+}
+
+function parseBundle(text: string): PemResult<readonly X509Certificate[]> {
   const blocks = pemBlocks(text);
   if (!blocks.ok) return blocks;
   const certs: X509Certificate[] = [];

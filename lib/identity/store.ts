@@ -17,14 +17,8 @@ import { ensurePrivateDir, PRIVATE_FILE_MODE, writeFileAtomic } from '../fs/atom
 import { withLockFile } from '../fs/lock-file.js';
 import type { ValueTree } from '../values/tree.js';
 import { checkIdentity, dnsNames, type Finding } from './check.js';
-import {
-  generateIssuer,
-  generateTrustAnchor,
-  generateWebhookCert,
-  identityName,
-  type CertificateAndKey,
-  type WebhookCertificate,
-} from './generate.js';
+import type { CertificateAndKey, WebhookCertificate } from './generate.js';
+import { identityName } from './identity-name.js';
 import { parseCertificatesPem } from './pem.js';
 import { CONTROL_PLANE_WEBHOOKS, VIZ_WEBHOOKS, type WebhookSpec } from './webhook-certs.js';
 
@@ -94,6 +88,12 @@ export async function loadOrCreateIdentity(dir: string, opts: IdentityStoreOptio
   return withLockFile(join(dir, LOCK), () => loadOrCreate(dir, opts), { purpose: `creating the identity in ${dir}` });
 }
 
+/**
+ * The certificate generator, loaded only when something is to be generated: it brings @peculiar/x509,
+ * which a render that reuses the store (every run after the first) would otherwise load for nothing.
+ */
+const generator = () => import('./generate.js');
+
 /** Are all the files `loadOrCreate` would otherwise generate there? */
 function storeComplete(dir: string): boolean {
   const webhooks = [...CONTROL_PLANE_WEBHOOKS, ...VIZ_WEBHOOKS].map((spec) => webhookFiles(spec.name));
@@ -111,13 +111,13 @@ async function loadOrCreate(dir: string, opts: IdentityStoreOptions): Promise<Lo
   if (trustAnchor) requireName(dir, ANCHOR.cert, trustAnchor.certificatePem, identityName(opts.trustDomain), 'trust domain', opts.trustDomain);
   if (!trustAnchor) {
     // A new anchor invalidates any issuer left over from an older one: regenerate both together.
-    trustAnchor = await generateTrustAnchor({ trustDomain: opts.trustDomain });
+    trustAnchor = await (await generator()).generateTrustAnchor({ trustDomain: opts.trustDomain });
     writePair(dir, ANCHOR, trustAnchor, generated);
     issuer = undefined;
   }
   if (issuer) requireName(dir, ISSUER.cert, issuer.certificatePem, identityName(opts.trustDomain), 'trust domain', opts.trustDomain);
   if (!issuer) {
-    issuer = await generateIssuer({ anchor: trustAnchor, trustDomain: opts.trustDomain });
+    issuer = await (await generator()).generateIssuer({ anchor: trustAnchor, trustDomain: opts.trustDomain });
     writePair(dir, ISSUER, issuer, generated);
   }
   const rotation = readRotation(dir, opts.trustDomain);
@@ -138,7 +138,7 @@ async function loadOrCreate(dir: string, opts: IdentityStoreOptions): Promise<Lo
       requireName(dir, files.cert, pair.certificatePem, host, 'namespace', namespace);
       webhooks[spec.name] = { ...pair, caBundlePem: ca };
     } else {
-      const cert = await generateWebhookCert({ serviceName: spec.serviceName, namespace });
+      const cert = await (await generator()).generateWebhookCert({ serviceName: spec.serviceName, namespace });
       writePair(dir, files, cert, generated);
       writeFile(dir, files.ca, cert.caBundlePem, false);
       generated.push(files.ca);
@@ -223,7 +223,7 @@ async function rotate(dir: string, opts: RotateTrustAnchorOptions): Promise<Rota
       // how to recover when the issuer phase was synthesized before the bundle phase was applied.
       const back = Boolean(rotation?.nextIssuer);
       if (back) for (const file of [NEXT_ISSUER.key, NEXT_ISSUER.cert]) rmSync(join(dir, file), { force: true });
-      if (!rotation) writePair(dir, NEXT_ANCHOR, await generateTrustAnchor({ trustDomain: opts.trustDomain }), generated);
+      if (!rotation) writePair(dir, NEXT_ANCHOR, await (await generator()).generateTrustAnchor({ trustDomain: opts.trustDomain }), generated);
       const result = {
         phase: opts.phase,
         generated,
@@ -236,7 +236,7 @@ async function rotate(dir: string, opts: RotateTrustAnchorOptions): Promise<Rota
     case 'issuer': {
       if (!rotation) throw new MeshformError(`no trust-anchor rotation in progress in ${dir}: start with phase bundle`);
       if (!rotation.nextIssuer) {
-        writePair(dir, NEXT_ISSUER, await generateIssuer({ anchor: rotation.nextTrustAnchor, trustDomain: opts.trustDomain }), generated);
+        writePair(dir, NEXT_ISSUER, await (await generator()).generateIssuer({ anchor: rotation.nextTrustAnchor, trustDomain: opts.trustDomain }), generated);
       }
       const result = {
         phase: opts.phase,
