@@ -23,7 +23,7 @@ try {
   writeFileSync(join(dir, 'deployment.yaml'), DEPLOYMENT);
   const io = { stdout() {}, stderr() {}, stdin: async () => DEPLOYMENT, cwd: dir };
   const identity = ['--identity-dir', join(dir, 'identity')];
-  const runs = [['install', ...identity], ['install', ...identity]];
+  const runs = [['install', ...identity], ['install', ...identity], ['inject', 'deployment.yaml']];
   for (const args of runs) {
     const status = await main(args, io);
     if (status !== 0) throw new Error(`meshform ${args.join(' ')} exited ${status} while making the code cache`);

@@ -63,11 +63,12 @@ test('cli/ does not import Pulumi or stacks/', () => {
 // Inside lib/: values ← props ← proxy ← inject ← proxy-config; identity depends only on values (and
 // the base utilities). lib/k8s (label and object names) and lib/pod (upstream's pod partials) are low
 // layers every chart and model layer may use. A name two layers need goes down to the lower one.
-const BASE = ['errors', 'unsafe-keys', 'yaml-input', 'versions', 'manifest', 'fs', 'k8s'];
+const BASE = ['errors', 'unsafe-keys', 'yaml-input', 'yaml-emit', 'versions', 'manifest', 'fs', 'k8s'];
 const LIB_LAYERS: Readonly<Record<string, readonly string[]>> = {
   errors: [],
   versions: [],
-  manifest: [],
+  'yaml-emit': [],
+  manifest: ['yaml-emit'],
   k8s: [],
   'unsafe-keys': ['errors'],
   'yaml-input': ['errors', 'unsafe-keys'],
