@@ -28,9 +28,10 @@ function serviceAccountExists(ctx: CheckContext, name: string, namespace: string
 }
 
 function checkServiceAccountRef(ctx: CheckContext, entry: IndexedObject, path: ReadonlyArray<string | number>, name: string, namespace: string, value: unknown): void {
-  if (!serviceAccountExists(ctx, name, namespace)) {
-    ctx.issues.add(fieldPath(entry, ...path), value, `names ServiceAccount ${namespace}/${name}, which is not in the app: add it (and run the client pods as it), or declare it external`);
-  }
+  if (serviceAccountExists(ctx, name, namespace)) return;
+  // The mesh's own components (control plane, viz) are installed apart from the app.
+  const hint = namespace.startsWith('linkerd') ? ` (a mesh component: declare externalNamespaces: ['${namespace}'])` : '';
+  ctx.issues.add(fieldPath(entry, ...path), value, `names ServiceAccount ${namespace}/${name}, which is not in the app: add it (and run the client pods as it), or declare it external${hint}`);
 }
 
 function checkIdentity(ctx: CheckContext, entry: IndexedObject, path: ReadonlyArray<string | number>, identity: string): void {

@@ -58,7 +58,8 @@ describe('checks over the other constructs\' renders', () => {
     const issues = trafficIssuesOf(build().app);
     assert.equal(issues.length, 1, issues.map((i) => i.path).join('\n'));
     assert.match(issues[0].path, /^policy\/policy\/.*\.spec\.identities\[0\]$/);
-    assert.match(issues[0].message, /ServiceAccount linkerd-viz\/prometheus/);
+    assert.match(issues[0].message, /ServiceAccount linkerd-viz\/prometheus.*declare externalNamespaces: \['linkerd-viz'\]/);
+    assert.deepEqual(trafficIssuesOf(build().app, { externalNamespaces: ['linkerd-viz'] }), []);
   });
 
   it('the policy graph has no unreachable Server; only the Prometheus scrape and egress stand out as named', async () => {
