@@ -1,9 +1,7 @@
 /** `AuthorizationPolicy`: which authentications a Server, route or the namespace requires. */
-import type { ApiObject } from 'cdk8s';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { buildAuthorizationPolicy, type AuthenticationRef, type AuthorizationTarget } from '../../lib/policy/authorization-policy.js';
-import { buildOrThrow } from '../../lib/policy/meta.js';
-import { addPolicyObjects, isTargetSource, policyMeta, type AuthenticationSource, type AuthorizationTargetSource, type PolicyObjectProps } from './policy-object.js';
+import { isTargetSource, PolicyObject, type AuthenticationSource, type AuthorizationTargetSource, type PolicyObjectProps } from './policy-object.js';
 
 export interface AuthorizationPolicyProps extends PolicyObjectProps {
   /** A Server (construct or `{ kind: 'Server', name }`), an HTTPRoute/GRPCRoute on a Server, or `{ kind: 'Namespace' }`. */
@@ -22,21 +20,19 @@ export interface AuthorizationPolicyProps extends PolicyObjectProps {
 
 const refOf = (r: AuthenticationRef | AuthenticationSource): AuthenticationRef => ('authenticationRef' in r ? r.authenticationRef : r);
 
-export class AuthorizationPolicy extends Construct {
-  readonly name: string;
-  readonly apiObject: ApiObject;
-
+export class AuthorizationPolicy extends PolicyObject {
   constructor(scope: Construct, id: string, props: AuthorizationPolicyProps) {
-    super(scope, id);
-    const meta = policyMeta(this, props);
-    const spec = {
-      ...meta,
-      target: isTargetSource(props.target) ? props.target.authorizationTarget : props.target,
-      requiredAuthenticationRefs: (props.requiredAuthenticationRefs ?? []).map(refOf),
-      allowUnauthenticated: props.allowUnauthenticated,
-    };
-    const object = buildOrThrow('AuthorizationPolicy', this.node.path, (issues) => buildAuthorizationPolicy(spec, this.node.path, issues));
-    this.name = meta.name;
-    [this.apiObject] = addPolicyObjects(this, [object]);
+    super(scope, id, props, 'AuthorizationPolicy', (meta, at, issues) =>
+      buildAuthorizationPolicy(
+        {
+          ...meta,
+          target: isTargetSource(props.target) ? props.target.authorizationTarget : props.target,
+          requiredAuthenticationRefs: (props.requiredAuthenticationRefs ?? []).map(refOf),
+          allowUnauthenticated: props.allowUnauthenticated,
+        },
+        at,
+        issues,
+      ),
+    );
   }
 }

@@ -7,22 +7,13 @@ import { Construct } from 'constructs';
 import { buildEgressNetwork, type EgressNetworkSpec } from '../../lib/policy/egress-network.js';
 import { buildEgressPolicy, DEFAULT_EGRESS_NETWORK_NAME, type EgressPolicySpec } from '../../lib/policy/egress-policy.js';
 import { buildOrThrow } from '../../lib/policy/meta.js';
-import { addPolicyObjects, policyMeta, scopeNamespace, type PolicyObjectProps } from './policy-object.js';
+import { addPolicyObjects, PolicyObject, scopeNamespace, type PolicyObjectProps } from './policy-object.js';
 
 export interface EgressNetworkProps extends PolicyObjectProps, EgressNetworkSpec {}
 
-export class EgressNetwork extends Construct {
-  readonly name: string;
-  readonly namespace: string;
-  readonly apiObject: ApiObject;
-
+export class EgressNetwork extends PolicyObject {
   constructor(scope: Construct, id: string, props: EgressNetworkProps) {
-    super(scope, id);
-    const meta = policyMeta(this, props);
-    const object = buildOrThrow('EgressNetwork', this.node.path, (issues) => buildEgressNetwork({ ...props, ...meta }, this.node.path, issues));
-    this.name = meta.name;
-    this.namespace = meta.namespace;
-    [this.apiObject] = addPolicyObjects(this, [object]);
+    super(scope, id, props, 'EgressNetwork', (meta, at, issues) => buildEgressNetwork({ ...props, ...meta }, at, issues));
   }
 }
 

@@ -4,10 +4,11 @@
  * as ApiObjects with stable ids.
  */
 import { Chart, type ApiObject } from 'cdk8s';
-import type { Construct } from 'constructs';
+import { Construct } from 'constructs';
+import type { IssueCollector } from '../../lib/errors.js';
 import type { KubeObject } from '../../lib/manifest.js';
 import type { AuthenticationRef, AuthorizationTarget } from '../../lib/policy/authorization-policy.js';
-import type { PolicyObjectMeta } from '../../lib/policy/meta.js';
+import { buildOrThrow, type PolicyObjectMeta } from '../../lib/policy/meta.js';
 import { addObject } from '../kube-object.js';
 
 export interface PolicyObjectProps {
@@ -52,3 +53,22 @@ export function addPolicyObjects(scope: Construct, objects: readonly KubeObject[
 
 export const isTargetSource = (t: unknown): t is AuthorizationTargetSource =>
   typeof t === 'object' && t !== null && typeof (t as AuthorizationTargetSource).authorizationTarget === 'object';
+
+/** Builds one object from the construct's metadata, collecting issues under the construct path. */
+export type PolicyObjectBuilder = (meta: PolicyObjectMeta, at: string, issues: IssueCollector) => KubeObject;
+
+/** A construct that writes one policy object: checked on construction, named by its construct path. */
+export abstract class PolicyObject extends Construct {
+  readonly name: string;
+  readonly namespace: string;
+  readonly apiObject: ApiObject;
+
+  protected constructor(scope: Construct, id: string, props: PolicyObjectProps, kind: string, build: PolicyObjectBuilder) {
+    super(scope, id);
+    const meta = policyMeta(this, props);
+    const object = buildOrThrow(kind, this.node.path, (issues) => build(meta, this.node.path, issues));
+    this.name = meta.name;
+    this.namespace = meta.namespace;
+    [this.apiObject] = addPolicyObjects(this, [object]);
+  }
+}

@@ -1,25 +1,14 @@
 /** `Server`: a port on selected pods that inbound policy applies to (see lib/policy/server.ts). */
-import type { ApiObject } from 'cdk8s';
-import { Construct } from 'constructs';
-import { buildOrThrow } from '../../lib/policy/meta.js';
+import type { Construct } from 'constructs';
 import type { ServerTarget } from '../../lib/policy/authorization-policy.js';
 import { buildServer, type ServerSpec } from '../../lib/policy/server.js';
-import { addPolicyObjects, policyMeta, type AuthorizationTargetSource, type PolicyObjectProps } from './policy-object.js';
+import { PolicyObject, type AuthorizationTargetSource, type PolicyObjectProps } from './policy-object.js';
 
 export interface ServerProps extends PolicyObjectProps, ServerSpec {}
 
-export class Server extends Construct implements AuthorizationTargetSource {
-  readonly name: string;
-  readonly namespace: string;
-  readonly apiObject: ApiObject;
-
+export class Server extends PolicyObject implements AuthorizationTargetSource {
   constructor(scope: Construct, id: string, props: ServerProps) {
-    super(scope, id);
-    const meta = policyMeta(this, props);
-    const object = buildOrThrow('Server', this.node.path, (issues) => buildServer({ ...props, ...meta }, this.node.path, issues));
-    this.name = meta.name;
-    this.namespace = meta.namespace;
-    [this.apiObject] = addPolicyObjects(this, [object]);
+    super(scope, id, props, 'Server', (meta, at, issues) => buildServer({ ...props, ...meta }, at, issues));
   }
 
   get authorizationTarget(): ServerTarget {
