@@ -7,6 +7,7 @@ export * from './readiness.js';
 export * from './argocd-options.js';
 export * from './argocd-applications.js';
 export * from './argocd-project.js';
+export * from './argocd-health.js';
 export * from './flux.js';
 export * from './rollout-restart.js';
 export * from './apply-script.js';

@@ -36,6 +36,14 @@ test('MESHFORM_GITOPS=argocd writes the Argo CD layout with cert-manager identit
   assert.match(run.stderr, new RegExp(`no --repo-url .*${PLACEHOLDER_REPO_URL.replace(/\./g, '\\.')}`));
 });
 
+test('two runs of the default app write byte-identical trees', () => {
+  const first = runApp(['--gitops', 'flux'], {});
+  const second = runApp(['--gitops', 'flux'], {});
+  assert.equal(first.status, 0, first.stderr);
+  assert.deepEqual(listTree(second.outdir), listTree(first.outdir));
+  assert.equal(treeText(second.outdir), treeText(first.outdir));
+});
+
 test('--gitops flux --gitops-inline-keys writes the generated identity and says so on stderr', () => {
   const run = runApp(['--gitops', 'flux', '--gitops-inline-keys'], {});
   assert.equal(run.status, 0, run.stderr);

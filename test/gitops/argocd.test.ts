@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ARGOCD_SYNC_WAVE_ANNOTATION, CERT_MANAGER_CA_INJECTION_ANNOTATIONS } from '../../lib/gitops/annotations.js';
-import { gitOpsTree } from '../../lib/gitops/tree.js';
+import { ARGOCD_HEALTH_PATCH, gitOpsTree } from '../../lib/gitops/tree.js';
+import { validateKubeObject } from '../helpers/kube-schema.js';
 import { MeshformError } from '../../lib/errors.js';
 import type { KubeObject } from '../../lib/manifest.js';
 import { keyOf, layout, readObjects, REPO_URL, RESTART_NAMESPACES } from './fixture.js';
@@ -96,6 +97,16 @@ test('the AppProject allows only the repository, the namespaces written to and t
   for (const ns of [...namespaces, ...apps.map((a) => a.spec.destination.namespace)]) assert.ok(allowed.includes(ns), ns);
   for (const ns of RESTART_NAMESPACES) assert.ok(allowed.includes(ns), ns);
   assert.ok(!allowed.includes('*') && !allowed.includes('argocd'));
+});
+
+test('the argocd-cm patch enabling Application health is written next to the root, not applied by it', () => {
+  const [patch] = readObjects(join(argo.outdir, ARGOCD_HEALTH_PATCH)) as unknown as { data: Record<string, string> }[];
+  const lua = patch.data['resource.customizations.health.argoproj.io_Application'];
+  assert.match(lua, /hs\.status = obj\.status\.health\.status/);
+  assert.deepEqual(Object.keys(patch), ['data']);
+  assert.ok(!ARGOCD_HEALTH_PATCH.startsWith('argocd/apps/'));
+  const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'argocd-cm', namespace: 'argocd' }, ...patch };
+  assert.equal(validateKubeObject(configMap).status, 'valid');
 });
 
 test('a cluster-scoped phase (the CRDs) is sent to the mesh namespace', () => {

@@ -6,7 +6,7 @@ import { FLUX_PRUNE_ANNOTATION } from '../../lib/gitops/annotations.js';
 import { gitOpsTree } from '../../lib/gitops/tree.js';
 import { MeshformError } from '../../lib/errors.js';
 import type { KubeObject } from '../../lib/manifest.js';
-import { keyOf, layout, readObjects } from './fixture.js';
+import { keyOf, kustomize, layout, noKubectl, readObjects } from './fixture.js';
 
 interface FluxKustomization extends KubeObject {
   readonly metadata: { readonly name: string; readonly namespace: string };
@@ -73,6 +73,10 @@ test('flux/kustomization.yaml lists what bootstrap applies; a source URL writes 
   const oci = layout('flux', { flux: { namespace: 'flux', source: { kind: 'OCIRepository', url: 'oci://ghcr.io/example/mesh', ref: { semver: '>=1.0.0' } } } });
   const [artifact] = readObjects(join(oci.outdir, 'flux/source.yaml'));
   assert.deepEqual([artifact.kind, artifact.metadata?.namespace, (artifact.spec as { ref: unknown }).ref], ['OCIRepository', 'flux', { semver: '>=1.0.0' }]);
+});
+
+test('kubectl kustomize flux/ builds to the Kustomizations (what the parent Kustomization applies)', { skip: noKubectl }, () => {
+  assert.deepEqual(kustomize(join(flux.outdir, 'flux')).map(keyOf).sort(), kustomizations.map(keyOf).sort());
 });
 
 test('bad Flux options are refused with every problem named', () => {

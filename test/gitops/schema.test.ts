@@ -6,14 +6,14 @@ import { App } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { Mesh } from '../../constructs/mesh.js';
 import { gitOpsPhases } from '../../constructs/gitops/synth-gitops.js';
-import { gitOpsTree } from '../../lib/gitops/tree.js';
+import { ARGOCD_HEALTH_PATCH, gitOpsTree } from '../../lib/gitops/tree.js';
 import { CustomResourceValidator } from '../helpers/custom-resources.js';
 import { validateRender } from '../helpers/validate-all.js';
 import { GITOPS_ENGINES } from '../../lib/gitops/types.js';
 import type { KubeObject } from '../../lib/manifest.js';
 import { engineCrds, keyOf, layout, noSharedCrds, readObjects } from './fixture.js';
 
-const isEngineFile = (p: string) => /^(argocd|flux)\/.*\.yaml$/.test(p) && !p.endsWith('/kustomization.yaml');
+const isEngineFile = (p: string) => /^(argocd|flux)\/.*\.yaml$/.test(p) && !p.endsWith('/kustomization.yaml') && p !== ARGOCD_HEALTH_PATCH;
 const isPhaseFile = (p: string) => /^\d\d-[^/]+\/[^/]+\.yaml$/.test(p) && !p.endsWith('/kustomization.yaml');
 
 test('every Argo CD and Flux object validates against the shared CRDs', { skip: noSharedCrds }, () => {
