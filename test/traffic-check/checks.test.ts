@@ -246,3 +246,20 @@ describe('Flagger canaries', () => {
     one(issuesAfter((o) => o.push(canary('web', 'web-svc'))), 'HTTPRoute/emojivoto/web-route.spec.parentRefs', /Flagger Canary emojivoto\/web owns Service web-svc/);
   });
 });
+
+describe('retry annotations', () => {
+  const grpcRoute = (o: KubeObject[]) => find<Mutable>(o, 'GRPCRoute', 'voting-route');
+
+  it('an HTTP retry condition on a GRPCRoute is ignored; failure accrual on a route too', () => {
+    one(issuesAfter((o) => (grpcRoute(o).metadata.annotations['retry.linkerd.io/http'] = '5xx')), 'GRPCRoute/emojivoto/voting-route.metadata.annotations.retry\\.linkerd\\.io/http', /ignored on a GRPCRoute/);
+    one(issuesAfter((o) => (grpcRoute(o).metadata.annotations['balancer.linkerd.io/failure-accrual'] = 'consecutive')), 'GRPCRoute/emojivoto/voting-route.metadata.annotations.balancer\\.linkerd\\.io/failure-accrual', /Service \(or EgressNetwork\) only/);
+  });
+
+  it('conditions and limits in the grammar Linkerd parses', () => {
+    one(issuesAfter((o) => (grpcRoute(o).metadata.annotations['retry.linkerd.io/grpc'] = 'unavailable, internal')), 'GRPCRoute/emojivoto/voting-route.metadata.annotations.retry\\.linkerd\\.io/grpc', /no spaces.*" internal"/);
+    one(issuesAfter((o) => (grpcRoute(o).metadata.annotations['retry.linkerd.io/limit'] = 'three')), 'GRPCRoute/emojivoto/voting-route.metadata.annotations.retry\\.linkerd\\.io/limit', /0 to 65535/);
+    const route = (o: KubeObject[]) => find<Mutable>(o, 'HTTPRoute', 'web-route');
+    assert.deepEqual(issuesAfter((o) => (route(o).metadata.annotations = { 'retry.linkerd.io/http': '5xx,429,500-504,gateway-error', 'retry.linkerd.io/limit': '2' })), []);
+    one(issuesAfter((o) => (route(o).metadata.annotations = { 'retry.linkerd.io/http': '5xx,504-500' })), 'HTTPRoute/emojivoto/web-route.metadata.annotations.retry\\.linkerd\\.io/http', /"504-500"/);
+  });
+});
