@@ -1,10 +1,13 @@
 /**
  * API groups, versions and kinds of the policy objects meshform writes. Each kind is written at the
- * storage version of the CRD that defines it (linkerd-crds at edge-26.8.3; Gateway API v1.1.1 bundle).
+ * storage version of the CRD that defines it (linkerd-crds at edge-26.8.3; Gateway API v1.1.1 bundle);
+ * the HTTPRoute kinds' versions are lib/traffic's `ROUTE_KINDS`.
  */
+import { GATEWAY_API_GROUP } from '../crds/gateway-api/route-crd.js';
+import { POLICY_GROUP } from '../crds/linkerd/group.js';
 
-export const POLICY_GROUP = 'policy.linkerd.io';
-export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
+export { POLICY_GROUP };
+export const GATEWAY_GROUP = GATEWAY_API_GROUP;
 
 export const SERVER_API_VERSION = `${POLICY_GROUP}/v1beta3`;
 export const AUTHORIZATION_POLICY_API_VERSION = `${POLICY_GROUP}/v1alpha1`;
@@ -12,9 +15,6 @@ export const MESH_TLS_AUTHENTICATION_API_VERSION = `${POLICY_GROUP}/v1alpha1`;
 export const NETWORK_AUTHENTICATION_API_VERSION = `${POLICY_GROUP}/v1alpha1`;
 export const RATE_LIMIT_API_VERSION = `${POLICY_GROUP}/v1alpha1`;
 export const EGRESS_NETWORK_API_VERSION = `${POLICY_GROUP}/v1alpha1`;
-/** Linkerd's own HTTPRoute (inbound routes on a Server). */
-export const POLICY_HTTP_ROUTE_API_VERSION = `${POLICY_GROUP}/v1beta3`;
-export const GATEWAY_HTTP_ROUTE_API_VERSION = `${GATEWAY_GROUP}/v1`;
 /** Linkerd pins TLSRoute (and TCPRoute) to v1alpha2 so it works with Gateway API 1.1 to 1.5. */
 export const TLS_ROUTE_API_VERSION = `${GATEWAY_GROUP}/v1alpha2`;
 export const TCP_ROUTE_API_VERSION = `${GATEWAY_GROUP}/v1alpha2`;

@@ -6,10 +6,11 @@
  */
 import { joinPath, type IssueCollector } from '../errors.js';
 import type { KubeObject } from '../manifest.js';
-import { GATEWAY_HTTP_ROUTE_API_VERSION, POLICY_GROUP, TCP_ROUTE_API_VERSION, TLS_ROUTE_API_VERSION } from './api.js';
+import { literalPathProblem } from '../traffic/http-match.js';
+import { ROUTE_KINDS } from '../traffic/route-crds.js';
+import { POLICY_GROUP, TCP_ROUTE_API_VERSION, TLS_ROUTE_API_VERSION } from './api.js';
 import { objectName, portNumber, repeats, routeHostname } from './checks.js';
 import { checkMeta, renderMeta } from './meta.js';
-import { literalPathProblem } from '../traffic/http-match.js';
 
 export const EGRESS_PROTOCOLS = ['tls', 'http', 'tcp'] as const;
 export type EgressProtocol = (typeof EGRESS_PROTOCOLS)[number];
@@ -86,9 +87,9 @@ export function buildEgressRoute(allow: EgressAllowSpec, network: string, namesp
   const metadata = renderMeta({ name, namespace });
   if (protocol === 'http') {
     const matches = allow.paths?.length ? { matches: allow.paths.map((value) => ({ path: { type: 'PathPrefix', value } })) } : {};
-    return { apiVersion: GATEWAY_HTTP_ROUTE_API_VERSION, kind: 'HTTPRoute', metadata, spec: { parentRefs, ...hostnames, rules: [{ ...matches, backendRefs }] } };
+    return { apiVersion: ROUTE_KINDS.gatewayHttpRoute.apiVersion, kind: 'HTTPRoute', metadata, spec: { parentRefs, ...hostnames, rules: [{ ...matches, backendRefs }] } };
   }
   // Linkerd's webhook refuses TLS and TCP routes with more than one rule.
   const apiVersion = protocol === 'tcp' ? TCP_ROUTE_API_VERSION : TLS_ROUTE_API_VERSION;
-  return { apiVersion, kind: KIND[protocol] ?? 'TLSRoute', metadata, spec: { parentRefs, ...hostnames, rules: [{ backendRefs }] } };
+  return { apiVersion, kind: KIND[protocol], metadata, spec: { parentRefs, ...hostnames, rules: [{ backendRefs }] } };
 }
