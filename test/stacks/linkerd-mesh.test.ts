@@ -1,70 +1,19 @@
 /**
- * LinkerdMesh under Pulumi mocks (this file's own process): mocks are set before the component is
- * imported; the resource monitor is wrapped to also record each registration's dependencies and
- * each component's registered outputs.
+ * LinkerdMesh under Pulumi mocks (this file's own process): the recording mocks are set before the
+ * component is imported and record each registration's dependencies and each component's
+ * registered outputs.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as pulumi from '@pulumi/pulumi';
-
-interface Registered {
-  readonly type: string;
-  readonly name: string;
-  readonly urn: string;
-  readonly inputs: Record<string, unknown>;
-  readonly deps: string[];
-}
-const registered: Registered[] = [];
-const outputs: unknown[] = [];
-const FAKE_KEY = '-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n';
-
-pulumi.runtime.setMocks(
-  {
-    newResource: (args) => {
-      const state: Record<string, unknown> = { ...args.inputs };
-      // What the tls provider returns; the engine marks these secret through additionalSecretOutputs.
-      if (args.type === 'tls:index/privateKey:PrivateKey') state.privateKeyPem = FAKE_KEY;
-      if (args.type.startsWith('tls:index/') && args.type.endsWith('Cert')) state.certPem = `-----BEGIN CERTIFICATE-----\n${args.name.replace(/^[^-]+-/, '')}\n-----END CERTIFICATE-----\n`;
-      if (args.type === 'tls:index/certRequest:CertRequest') state.certRequestPem = '-----BEGIN CERTIFICATE REQUEST-----\n-----END CERTIFICATE REQUEST-----\n';
-      return { id: `${args.name}_id`, state };
-    },
-    call: (args) => args.inputs,
-  },
-  'meshform',
-  'test',
-  false,
-);
-const monitor = pulumi.runtime.getMonitor() as unknown as Record<string, (req: never, cb: never) => void>;
-const register = monitor.registerResource.bind(monitor);
-monitor.registerResource = (req: any, cb: any) => {
-  const inputs = pulumi.runtime.deserializeProperties(req.getObject()) as Record<string, unknown>;
-  registered.push({
-    type: req.getType(),
-    name: req.getName(),
-    urn: `${req.getType()}::${req.getName()}`,
-    inputs,
-    deps: req.getDependenciesList(),
-  });
-  register(req as never, cb as never);
-};
-const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
-monitor.registerResourceOutputs = (req: any, cb: any) => {
-  outputs.push(pulumi.runtime.deserializeProperties(req.getOutputs()));
-  registerOutputs(req as never, cb as never);
-};
+import { componentOutputs as outputs, recorded, registrations as registered, resolve, type Registration as Registered } from './recording-mocks.js';
 
 const { LinkerdMesh } = await import('../../stacks/components/linkerd-mesh.js');
 
-const resolve = <T>(o: pulumi.Output<T>): Promise<T> => new Promise((r) => o.apply((v) => (r(v), v)));
-/** Lets every pending registration finish. */
-const settle = () => new Promise((r) => setTimeout(r, 300));
-
 async function build(name: string, args: ConstructorParameters<typeof LinkerdMesh>[1]) {
-  const before = registered.length;
-  const mesh = new LinkerdMesh(name, args);
-  await resolve(pulumi.all([mesh.urn, mesh.trustAnchorPem]));
-  await settle();
-  return { mesh, resources: registered.slice(before) };
+  let mesh: InstanceType<typeof LinkerdMesh> | undefined;
+  const resources = await recorded(() => (mesh = new LinkerdMesh(name, args)));
+  return { mesh: mesh as InstanceType<typeof LinkerdMesh>, resources };
 }
 
 const k8sOnly = (rs: Registered[]) => rs.filter((r) => r.type.startsWith('kubernetes:'));

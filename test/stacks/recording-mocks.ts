@@ -22,6 +22,8 @@ export interface Registration {
 }
 
 export const registrations: Registration[] = [];
+/** Each component's `registerOutputs`, deserialized. */
+export const componentOutputs: unknown[] = [];
 /** `Resource.get` reads (`type::name`): a program must not read what the same run creates. */
 export const reads: string[] = [];
 export const FAKE_KEY = '-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n';
@@ -33,12 +35,13 @@ export function urnKey(urn: string): string {
   return `${parts[at].split('$').pop()}::${parts[at + 1]}`;
 }
 
+// Certificates depend on their role, not on the mesh's name: two meshes' generated certificates are equal.
 pulumi.runtime.setMocks(
   {
     newResource: (args) => {
       const state: Record<string, unknown> = { ...args.inputs };
       if (args.type === 'tls:index/privateKey:PrivateKey') state.privateKeyPem = FAKE_KEY;
-      if (args.type.startsWith('tls:index/') && args.type.endsWith('Cert')) state.certPem = `-----BEGIN CERTIFICATE-----\n${args.name}\n-----END CERTIFICATE-----\n`;
+      if (args.type.startsWith('tls:index/') && args.type.endsWith('Cert')) state.certPem = `-----BEGIN CERTIFICATE-----\n${args.name.replace(/^[^-]+-/, '')}\n-----END CERTIFICATE-----\n`;
       if (args.type === 'tls:index/certRequest:CertRequest') state.certRequestPem = '-----BEGIN CERTIFICATE REQUEST-----\n-----END CERTIFICATE REQUEST-----\n';
       return { id: `${args.name}_id`, state };
     },
@@ -71,6 +74,11 @@ monitor.registerResource = (req: never, cb: never) => {
   register(req, cb);
 };
 
+const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+monitor.registerResourceOutputs = (req: never, cb: never) => {
+  componentOutputs.push(pulumi.runtime.deserializeProperties(((req as unknown as Request).getOutputs as () => never)()));
+  registerOutputs(req, cb);
+};
 const read = monitor.readResource.bind(monitor);
 monitor.readResource = (req: never, cb: never) => {
   const r = req as unknown as Request;

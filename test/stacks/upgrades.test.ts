@@ -70,7 +70,6 @@ test('force-new lint: the upgrade replaces no object under meshform\'s provider,
     'v1 ConfigMap linkerd/linkerd-config data',
     'v1 ConfigMap linkerd/linkerd-identity-trust-roots data',
     'v1 Secret linkerd/linkerd-identity-issuer data',
-    'v1 Secret linkerd/linkerd-proxy-injector-k8s-tls data',
   ]) {
     assert.ok(replaced.includes(expected), `${expected} (found: ${replaced.join('; ')})`);
   }
