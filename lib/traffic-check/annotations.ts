@@ -11,9 +11,9 @@ import type { CheckContext } from './context.js';
 import { annotationsOf, fieldPath, type IndexedObject } from './objects.js';
 import { isRoute } from './routes.js';
 
-const ROUTE_DURATIONS = [RETRY_ANNOTATIONS.timeout, TIMEOUT_ANNOTATIONS.request, TIMEOUT_ANNOTATIONS.response, TIMEOUT_ANNOTATIONS.idle];
+const ROUTE_DURATIONS: readonly string[] = [RETRY_ANNOTATIONS.timeout, TIMEOUT_ANNOTATIONS.request, TIMEOUT_ANNOTATIONS.response, TIMEOUT_ANNOTATIONS.idle];
 /** Failure accrual is read from Services and EgressNetworks only. */
-const PARENT_DURATIONS = [...ROUTE_DURATIONS, FAILURE_ACCRUAL_ANNOTATIONS.minPenalty, FAILURE_ACCRUAL_ANNOTATIONS.maxPenalty];
+const PARENT_DURATIONS: readonly string[] = [...ROUTE_DURATIONS, FAILURE_ACCRUAL_ANNOTATIONS.minPenalty, FAILURE_ACCRUAL_ANNOTATIONS.maxPenalty];
 
 /** Prefixes of the annotations a ServiceProfile with routes silently overrides. */
 export const RESILIENCE_PREFIXES = ['retry.linkerd.io/', 'timeout.linkerd.io/', 'balancer.linkerd.io/failure-accrual'];
