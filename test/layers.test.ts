@@ -87,7 +87,7 @@ const LIB_LAYERS: Readonly<Record<string, readonly string[]>> = {
   gitops: [...BASE, 'pod'],
   // Routes, resilience and fault backends: the fault backend's pod uses the pod partials; route CRD values.
   traffic: [...BASE, 'values', 'pod', 'crds'],
-  // Cross-object checks read Linkerd's duration grammar from lib/traffic; the policy graph reads their index.
+  // Cross-object checks read Linkerd's duration grammar and retry statuses from lib/traffic; the policy graph reads their index.
   'traffic-check': [...BASE, 'traffic'],
   'policy-graph': [...BASE, 'traffic-check'],
   // Authorization, rate limits and egress: CRD name patterns, default-policy names, the mesh's identity domain, HTTP matches.
