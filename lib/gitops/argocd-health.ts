@@ -1,11 +1,13 @@
 /**
  * Argo CD has not assessed the health of an Application since 1.8, so an app-of-apps root would
  * move to the next sync wave while the phase Applications of the current one are still
- * progressing. This `argocd-cm` patch restores the check (Argo CD's documented Lua snippet), so
- * the control plane waits for the CRDs, and viz for the control plane.
+ * progressing. This partial `argocd-cm` restores the check (Argo CD's documented Lua snippet), so
+ * the control plane waits for the CRDs, and viz for the control plane. It holds only that key:
+ * applied server-side it adds the key and leaves the rest of argocd-cm to its owner.
  */
-import { toYaml } from '../manifest.js';
+import type { KubeObject } from '../manifest.js';
 
+const APPLICATION_HEALTH_KEY = 'resource.customizations.health.argoproj.io_Application';
 const APPLICATION_HEALTH_LUA = `hs = {}
 hs.status = "Progressing"
 hs.message = ""
@@ -18,8 +20,12 @@ end
 return hs
 `;
 
-/** The merge patch for `argocd-cm`: `kubectl -n argocd patch configmap argocd-cm --type merge --patch-file <file>`. */
-export function argoCdHealthPatchText(): string {
-  const header = '# Merge patch for Argo CD\'s argocd-cm (not applied by the root Application): the app-of-apps waits for each\n# phase to be Healthy only with this. kubectl -n argocd patch configmap argocd-cm --type merge --patch-file <this file>\n';
-  return header + toYaml({ data: { 'resource.customizations.health.argoproj.io_Application': APPLICATION_HEALTH_LUA } });
+/** `kubectl apply --server-side --field-manager=meshform -f <file>` adds the health check to argocd-cm. */
+export function argoCdHealthConfigMap(argoCdNamespace: string): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'argocd-cm', namespace: argoCdNamespace, labels: { 'app.kubernetes.io/name': 'argocd-cm', 'app.kubernetes.io/part-of': 'argocd' } },
+    data: { [APPLICATION_HEALTH_KEY]: APPLICATION_HEALTH_LUA },
+  };
 }

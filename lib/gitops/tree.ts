@@ -8,7 +8,7 @@ import { toYamlStream, type KubeObject } from '../manifest.js';
 import { PRIVATE_FILE_MODE } from '../fs/atomic-write.js';
 import { applyScript } from './apply-script.js';
 import { argoCdPhaseApplications, argoCdRootApplication } from './argocd-applications.js';
-import { argoCdHealthPatchText } from './argocd-health.js';
+import { argoCdHealthConfigMap } from './argocd-health.js';
 import { checkArgoCdOptions, resolveArgoCdOptions, type ArgoCdOptions } from './argocd-options.js';
 import { argoCdProject } from './argocd-project.js';
 import { checkFluxOptions, fluxKustomizations, fluxSource, type FluxOptions } from './flux.js';
@@ -54,8 +54,8 @@ export const ROLLOUT_RESTART_PHASE = 'rollout-restart';
 /** Engine files' directories in the tree. */
 export const ARGOCD_DIRECTORY = 'argocd';
 export const ARGOCD_APPS_DIRECTORY = 'argocd/apps';
-/** The argocd-cm patch enabling Application health (outside argocd/apps: the root does not apply it). */
-export const ARGOCD_HEALTH_PATCH = 'argocd/argocd-cm-patch.yaml';
+/** The argocd-cm key enabling Application health (outside argocd/apps: the root does not apply it). */
+export const ARGOCD_HEALTH_CONFIG = 'argocd/argocd-cm-health.yaml';
 export const FLUX_DIRECTORY = 'flux';
 export const APPLY_SCRIPT = 'apply.sh';
 
@@ -98,7 +98,7 @@ function engineFiles(phases: readonly LaidOutPhase[], options: GitOpsTreeOptions
     const applications = argoCdPhaseApplications(phases, argocd, fallbackNamespace);
     return [
       yamlFile(`${ARGOCD_DIRECTORY}/root.yaml`, [argoCdRootApplication(repoJoin(repoPath, ARGOCD_APPS_DIRECTORY), argocd)]),
-      { path: ARGOCD_HEALTH_PATCH, text: argoCdHealthPatchText(), mode: 0o644 },
+      yamlFile(ARGOCD_HEALTH_CONFIG, [argoCdHealthConfigMap(argocd.namespace)]),
       yamlFile(`${ARGOCD_APPS_DIRECTORY}/project.yaml`, [argoCdProject(allObjects, argocd, [fallbackNamespace])]),
       ...phases.map((phase, i) => yamlFile(`${ARGOCD_APPS_DIRECTORY}/${phase.directory}.yaml`, [applications[i]])),
     ];

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ARGOCD_SYNC_WAVE_ANNOTATION, CERT_MANAGER_CA_INJECTION_ANNOTATIONS } from '../../lib/gitops/annotations.js';
-import { ARGOCD_HEALTH_PATCH, gitOpsTree } from '../../lib/gitops/tree.js';
+import { ARGOCD_HEALTH_CONFIG, gitOpsTree } from '../../lib/gitops/tree.js';
 import { validateKubeObject } from '../helpers/kube-schema.js';
 import { MeshformError } from '../../lib/errors.js';
 import type { KubeObject } from '../../lib/manifest.js';
@@ -99,13 +99,12 @@ test('the AppProject allows only the repository, the namespaces written to and t
   assert.ok(!allowed.includes('*') && !allowed.includes('argocd'));
 });
 
-test('the argocd-cm patch enabling Application health is written next to the root, not applied by it', () => {
-  const [patch] = readObjects(join(argo.outdir, ARGOCD_HEALTH_PATCH)) as unknown as { data: Record<string, string> }[];
-  const lua = patch.data['resource.customizations.health.argoproj.io_Application'];
-  assert.match(lua, /hs\.status = obj\.status\.health\.status/);
-  assert.deepEqual(Object.keys(patch), ['data']);
-  assert.ok(!ARGOCD_HEALTH_PATCH.startsWith('argocd/apps/'));
-  const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'argocd-cm', namespace: 'argocd' }, ...patch };
+test('the argocd-cm key enabling Application health is written next to the root, not applied by it', () => {
+  const [configMap] = readObjects(join(argo.outdir, ARGOCD_HEALTH_CONFIG)) as unknown as (KubeObject & { data: Record<string, string> })[];
+  assert.deepEqual([configMap.kind, configMap.metadata?.name, configMap.metadata?.namespace], ['ConfigMap', 'argocd-cm', 'argocd']);
+  assert.deepEqual(Object.keys(configMap.data), ['resource.customizations.health.argoproj.io_Application']);
+  assert.match(configMap.data['resource.customizations.health.argoproj.io_Application'], /hs\.status = obj\.status\.health\.status/);
+  assert.ok(!ARGOCD_HEALTH_CONFIG.startsWith('argocd/apps/'));
   assert.equal(validateKubeObject(configMap).status, 'valid');
 });
 
