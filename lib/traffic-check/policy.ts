@@ -46,6 +46,8 @@ function checkIdentity(ctx: CheckContext, entry: IndexedObject, path: ReadonlyAr
 }
 
 function checkServers(ctx: CheckContext): void {
+  // A workload served by several Servers is reported once.
+  const reported = new Set<IndexedObject>();
   for (const server of ctx.index.ofKind('Server', POLICY)) {
     const spec = specOf(server);
     if (spec.accessPolicy !== undefined && !(DEFAULT_POLICIES as readonly unknown[]).includes(spec.accessPolicy)) {
@@ -63,7 +65,8 @@ function checkServers(ctx: CheckContext): void {
     }
     // The Server's authorizations depend on its pods' identity: pods whose ServiceAccount is missing do not start.
     for (const t of selected) {
-      if (t.namesServiceAccount && !serviceAccountExists(ctx, t.serviceAccountName, server.namespace)) {
+      if (t.namesServiceAccount && !reported.has(t.owner) && !serviceAccountExists(ctx, t.serviceAccountName, server.namespace)) {
+        reported.add(t.owner);
         ctx.issues.add(fieldPath(t.owner, ...t.specPath, 'serviceAccountName'), t.serviceAccountName, `ServiceAccount ${server.namespace}/${t.serviceAccountName} is not in the app (Server ${server.name} selects these pods; they would not start): add it`);
       }
     }

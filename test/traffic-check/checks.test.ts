@@ -143,6 +143,14 @@ describe('servers and identities', () => {
     one(issues, 'Deployment/emojivoto/voting.spec.template.spec.serviceAccountName', /ServiceAccount emojivoto\/voting is not in the app \(Server voting-grpc selects these pods/);
   });
 
+  it('a workload two Servers select is reported once', () => {
+    const issues = issuesAfter((o) => {
+      o.splice(o.findIndex((x) => x.kind === 'ServiceAccount' && x.metadata?.name === 'voting'), 1);
+      o.push({ apiVersion: 'policy.linkerd.io/v1beta3', kind: 'Server', metadata: { name: 'voting-8080', namespace: 'emojivoto' }, spec: { podSelector: { matchLabels: { app: 'voting-svc' } }, port: 8080 } });
+    });
+    one(issues, 'Deployment/emojivoto/voting.spec.template.spec.serviceAccountName', /is not in the app/);
+  });
+
   it('an empty authorization admits everyone', () => {
     const issues = issuesAfter((o) => (find<Mutable>(o, 'AuthorizationPolicy', 'web-http').spec.requiredAuthenticationRefs = []));
     one(issues, 'AuthorizationPolicy/emojivoto/web-http.spec.requiredAuthenticationRefs', /every client from every network/);
