@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type * as pulumi from '@pulumi/pulumi';
-import { byName, recorded } from './recording-mocks.js';
+import { byName, recorded, unwrapSecrets } from './recording-mocks.js';
+import { validateRender } from '../helpers/validate-all.js';
+import type { KubeObject } from '../../lib/manifest.js';
 import { renderMesh } from '../../stacks/render/render-mesh.js';
 import { SKIP_AWAIT_ANNOTATION } from '../../stacks/render/resource-policy.js';
 import { resourceClassFor, resourceTypeToken } from '../../stacks/components/kube-resource.js';
@@ -92,4 +94,26 @@ test('HA topology spread: the guide\'s transform on the component reaches every 
     const component = d.name.replace('ts-linkerd-linkerd-', '');
     assert.equal(spec.topologySpreadConstraints?.[0].labelSelector.matchLabels['linkerd.io/control-plane-component'], component, d.name);
   }
+});
+
+test('every object a stack registers (every option on, anchors bound, gateway NodePort without await) is schema-valid', async () => {
+  const rs = await recorded(
+    () =>
+      new LinkerdMesh('val', {
+        ha: true,
+        viz: true,
+        cni: true,
+        multicluster: true,
+        vizValues: PERSISTENCE,
+        multiclusterGateway: { serviceType: 'NodePort', await: false },
+        identity: 'provided',
+        trustAnchorPem: '-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----\n',
+        issuerCertPem: '-----BEGIN CERTIFICATE-----\nI\n-----END CERTIFICATE-----\n',
+        issuerKeyPem: '-----BEGIN EC PRIVATE KEY-----\nK\n-----END EC PRIVATE KEY-----\n',
+      }),
+  );
+  const objects = rs.filter((r) => r.type.startsWith('kubernetes:') && r.inputs.kind).map((r) => unwrapSecrets(r.inputs) as KubeObject);
+  const { problems, bySchema, byCrd } = validateRender(objects as never);
+  assert.deepEqual(problems, []);
+  assert.ok(bySchema.length > 100 && byCrd.length > 5, `${bySchema.length} by schema, ${byCrd.length} by CRD`);
 });
