@@ -3,7 +3,6 @@ import { test } from 'node:test';
 import * as pulumi from '@pulumi/pulumi';
 import { planPhases, sortPhases } from '../../stacks/render/phase-plan.js';
 import { fillPlaceholders, placeholder, unfilledPlaceholders } from '../../stacks/render/placeholders.js';
-import { credentialsSecrets, labelSelector, linkObject, remoteKubeconfig, type LinkSettings } from '../../stacks/render/link-objects.js';
 import { renderMesh } from '../../stacks/render/render-mesh.js';
 
 const resolve = <T>(o: pulumi.Output<T>): Promise<T> => new Promise((r) => o.apply((v) => (r(v), v)));
@@ -114,27 +113,4 @@ test('renderMesh with bad certManager options fails with every problem', () => {
     assert.match(String(e), /issuerDuration/);
     return true;
   });
-});
-
-test('link-gen objects: credentials in both namespaces, Link v1alpha3, kubeconfig with the token', () => {
-  const s: LinkSettings = {
-    name: 'east', multiclusterNamespace: 'linkerd-multicluster', linkerdNamespace: 'linkerd', trustDomain: 'cluster.local',
-    clusterDomain: 'cluster.local', gatewayName: 'linkerd-gateway', gatewayNamespace: 'linkerd-multicluster', gatewayPort: 4143,
-    probePort: 4191, probePath: '/ready', probeSeconds: 3, selector: 'mirror.linkerd.io/exported=true',
-    remoteDiscoverySelector: 'mirror.linkerd.io/exported=remote-discovery', federatedServiceSelector: 'mirror.linkerd.io/federated=member',
-    excludedAnnotations: [], excludedLabels: [],
-  };
-  const [mc, l5d] = credentialsSecrets(s, 'KUBECONFIG');
-  assert.equal(mc.type, 'mirror.linkerd.io/remote-kubeconfig');
-  assert.deepEqual(mc.data, { kubeconfig: 'KUBECONFIG' });
-  assert.equal(l5d.metadata?.namespace, 'linkerd');
-  assert.deepEqual(l5d.metadata?.labels, { 'multicluster.linkerd.io/cluster-name': 'east' });
-  const link = linkObject(s, '1.2.3.4') as unknown as { apiVersion: string; spec: Record<string, unknown> };
-  assert.equal(link.apiVersion, 'multicluster.linkerd.io/v1alpha3');
-  assert.equal(link.spec.gatewayIdentity, 'linkerd-gateway.linkerd-multicluster.serviceaccount.identity.linkerd.cluster.local');
-  assert.equal(link.spec.clusterCredentialsSecret, 'cluster-credentials-east');
-  assert.deepEqual(labelSelector('a=b'), { matchLabels: { a: 'b' } });
-  const kc = remoteKubeconfig({ clusterName: 'east', server: 'https://x', caDataB64: 'Q0E=', serviceAccount: 'sa', token: 'TOKEN' });
-  assert.match(kc, /token: TOKEN/);
-  assert.match(kc, /current-context: east/);
 });

@@ -101,6 +101,8 @@ export interface FakeEngineOptions {
   readonly existing?: Readonly<Record<string, Record<string, unknown>>>;
   /** Extra outputs of a created resource outside a preview. @default - none */
   readonly created?: (registration: Registration) => Record<string, unknown> | undefined;
+  /** Called on the first error: a failed step (a read of a missing object) or an error the program logs. @default - none */
+  readonly onError?: () => void;
 }
 
 export interface FakeEngine {
@@ -110,6 +112,8 @@ export interface FakeEngine {
   readonly reads: Read[];
   readonly invokes: string[];
   readonly logs: EngineLog[];
+  /** Steps the engine failed (as the CLI reports them). */
+  readonly failures: string[];
   /** Outputs registered by components and the stack (`registerOutputs`), by URN. */
   readonly outputs: Map<string, Record<string, unknown>>;
   close(): void;
@@ -149,12 +153,34 @@ const message = (ctor: new () => Message, fields: Record<string, unknown>): Mess
   return m;
 };
 
+/** A handler that throws answers INTERNAL (with the reason) instead of leaving the program waiting. */
+function guarded(handlers: Record<string, Handler>): Record<string, Handler> {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([name, handle]): [string, Handler] => [
+      name,
+      (call, done) => {
+        try {
+          handle(call, done);
+        } catch (e) {
+          done({ code: grpc.status.INTERNAL, message: `fake engine ${name}: ${(e as Error).message}` });
+        }
+      },
+    ]),
+  );
+}
+
 export async function startFakeEngine(options: FakeEngineOptions): Promise<FakeEngine> {
   const { project, stack, dryRun } = options;
   const registrations: Registration[] = [];
   const reads: Read[] = [];
   const invokes: string[] = [];
   const logs: EngineLog[] = [];
+  const failures: string[] = [];
+  let errored = false;
+  const error = (): void => {
+    if (!errored) options.onError?.();
+    errored = true;
+  };
   const outputs = new Map<string, Record<string, unknown>>();
   let rootUrn = '';
 
@@ -212,7 +238,10 @@ export async function startFakeEngine(options: FakeEngineOptions): Promise<FakeE
       reads.push(read);
       const state = options.existing?.[`${read.type} ${read.id}`];
       if (!state) {
-        done({ code: grpc.status.NOT_FOUND, message: `resource '${read.id}' of type ${read.type} does not exist` });
+        const reason = `resource '${read.id}' of type ${read.type} does not exist`;
+        failures.push(`${read.name}: ${reason}`);
+        done({ code: grpc.status.NOT_FOUND, message: reason });
+        error();
         return;
       }
       const urn = urnFor(project, stack, read.parent, read.type, read.name);
@@ -230,12 +259,14 @@ export async function startFakeEngine(options: FakeEngineOptions): Promise<FakeE
 
   const engine: Record<string, Handler> = {
     log: ({ request }, done) => {
-      logs.push({
+      const entry: EngineLog = {
         severity: SEVERITIES[get<number>(request, 'getSeverity')] ?? 'info',
         message: get<string>(request, 'getMessage'),
         urn: get<string>(request, 'getUrn'),
-      });
+      };
+      logs.push(entry);
       done(null, new emptyPb.Empty());
+      if (entry.severity === 'error') error();
     },
     getRootResource: (_call, done) => done(null, message(enginePb.GetRootResourceResponse, { setUrn: rootUrn })),
     setRootResource: ({ request }, done) => {
@@ -246,10 +277,10 @@ export async function startFakeEngine(options: FakeEngineOptions): Promise<FakeE
 
   // CRD schemas travel as inputs: allow messages far above gRPC's 4 MiB default.
   const server = new grpc.Server({ 'grpc.max_receive_message_length': 256 * 1024 * 1024 });
-  server.addService(resourceGrpc.ResourceMonitorService, monitor);
-  server.addService(engineGrpc.EngineService, engine);
+  server.addService(resourceGrpc.ResourceMonitorService, guarded(monitor));
+  server.addService(engineGrpc.EngineService, guarded(engine));
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, p) => (error ? reject(error) : resolve(p))),
   );
-  return { address: `127.0.0.1:${port}`, registrations, reads, invokes, logs, outputs, close: () => server.forceShutdown() };
+  return { address: `127.0.0.1:${port}`, registrations, reads, invokes, logs, failures, outputs, close: () => server.forceShutdown() };
 }

@@ -98,10 +98,10 @@ export function loadProject(projectDir: string, stack: string, overrides: Readon
   const problems: string[] = [];
   const config: Record<string, string> = {};
   for (const [key, d] of declared) {
-    if (d.type !== undefined && present(d.default) && !matchesType(d.type, d.default)) problems.push(`${key}: default is not a ${d.type}`);
+    if (d.type !== undefined && present(d.default) && !matchesType(d.type, d.default)) problems.push(`${key}: default is not of type ${d.type}`);
     const value = stackConfig[key] ?? d.value ?? d.default;
     if (!present(value)) problems.push(`missing required configuration key "${key}"`);
-    else if (d.type !== undefined && present(stackConfig[key]) && !matchesType(d.type, stackConfig[key])) problems.push(`${key}: not a ${d.type}`);
+    else if (d.type !== undefined && present(stackConfig[key]) && !matchesType(d.type, stackConfig[key])) problems.push(`${key}: value is not of type ${d.type}`);
     else config[key] = asText(value);
   }
   for (const [key, value] of Object.entries(stackConfig)) {

@@ -12,6 +12,9 @@ import { join } from 'node:path';
 import { startFakeEngine, type FakeEngine, type FakeEngineOptions } from './fake-engine.js';
 import { loadProject, type ProjectSettings } from './project-config.js';
 
+/** How long a run may go on after its first error, for the program to report it. */
+const ERROR_GRACE_MS = 2000;
+
 export interface ProgramRunOptions {
   /** Directory holding Pulumi.yaml. */
   readonly projectDir: string;
@@ -34,7 +37,7 @@ export interface ProgramRun extends Omit<FakeEngine, 'close' | 'address'> {
   readonly exitCode: number | null;
   readonly stdout: string;
   readonly stderr: string;
-  /** Error-severity engine logs, then stderr: what the CLI would show for a failed run. */
+  /** Failed steps, error logs, then stderr: what the CLI would show for a failed run. */
   readonly failure: string;
 }
 
@@ -56,7 +59,11 @@ export async function runProgram(options: ProgramRunOptions): Promise<ProgramRun
   const stack = options.stack ?? 'dev';
   const dryRun = options.dryRun ?? true;
   const project = loadProject(options.projectDir, stack, options.config);
-  const engine = await startFakeEngine({ project: project.name, stack, dryRun, existing: options.existing, created: options.created });
+  // The CLI reports a failed run once a step fails or the program logs an error; a Node program whose
+  // outputs were rejected can take a long while to wind down after that, so the run ends there.
+  let endRun = (): void => undefined;
+  const onError = () => void setTimeout(() => endRun(), ERROR_GRACE_MS);
+  const engine = await startFakeEngine({ project: project.name, stack, dryRun, existing: options.existing, created: options.created, onError });
   const runEntry = createRequire(join(project.pwd, 'index.js')).resolve('@pulumi/pulumi/cmd/run');
   const args = [
     ...project.nodeArgs,
@@ -88,6 +95,7 @@ export async function runProgram(options: ProgramRunOptions): Promise<ProgramRun
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.stderr.on('data', (d: Buffer) => (err += d.toString()));
       const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
+      endRun = () => child.kill('SIGKILL');
       child.on('error', reject);
       child.on('close', (code) => {
         clearTimeout(timer);
@@ -95,8 +103,9 @@ export async function runProgram(options: ProgramRunOptions): Promise<ProgramRun
       });
     });
     const errors = engine.logs.filter((l) => l.severity === 'error').map((l) => l.message);
-    const { registrations, reads, invokes, logs, outputs } = engine;
-    return { project, exitCode, stdout, stderr, failure: [...errors, stderr].join('\n').trim(), registrations, reads, invokes, logs, outputs };
+    const { registrations, reads, invokes, logs, failures, outputs } = engine;
+    const failure = [...failures, ...errors, stderr].join('\n').trim();
+    return { project, exitCode, stdout, stderr, failure, registrations, reads, invokes, logs, failures, outputs };
   } finally {
     engine.close();
   }
