@@ -31,7 +31,7 @@ export function buildEgressPolicy(spec: EgressPolicySpec, at: string, issues: Is
   const network = buildEgressNetwork({ name, namespace: spec.namespace, trafficPolicy: spec.trafficPolicy ?? 'Deny', networks: spec.networks }, at, issues);
   const allows = spec.allow ?? [];
   checkEgressAllows(allows, joinPath(at, 'allow'), issues);
-  const routes = allows.map((a, i) => buildEgressRoute(a, name, spec.namespace, joinPath(joinPath(at, 'allow'), i), issues));
+  const routes = allows.map((a) => buildEgressRoute(a, name, spec.namespace));
   return [network, ...routes];
 }
 

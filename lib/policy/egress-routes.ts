@@ -10,7 +10,7 @@ import { literalPathProblem } from '../traffic/http-match.js';
 import { ROUTE_KINDS } from '../traffic/route-crds.js';
 import { POLICY_GROUP, TCP_ROUTE_API_VERSION, TLS_ROUTE_API_VERSION } from './api.js';
 import { objectName, portNumber, repeats, routeHostname } from './checks.js';
-import { checkMeta, renderMeta } from './meta.js';
+import { renderMeta } from './meta.js';
 
 export const EGRESS_PROTOCOLS = ['tls', 'http', 'tcp'] as const;
 export type EgressProtocol = (typeof EGRESS_PROTOCOLS)[number];
@@ -76,10 +76,9 @@ export function checkEgressAllows(allows: readonly EgressAllowSpec[], at: string
   });
 }
 
-/** The route of one allow, attached to EgressNetwork `network` in `namespace`. */
-export function buildEgressRoute(allow: EgressAllowSpec, network: string, namespace: string, at: string, issues: IssueCollector): KubeObject {
+/** The route of one allow (checked by `checkEgressAllows`), attached to EgressNetwork `network` in `namespace`. */
+export function buildEgressRoute(allow: EgressAllowSpec, network: string, namespace: string): KubeObject {
   const name = allow.name ?? egressRouteName(allow);
-  checkMeta({ name, namespace }, at, issues);
   const protocol = allow.protocol ?? 'tls';
   const parentRefs = [{ group: POLICY_GROUP, kind: 'EgressNetwork', name: network, namespace, port: allow.port }];
   const backendRefs = [{ group: POLICY_GROUP, kind: 'EgressNetwork', name: network }];

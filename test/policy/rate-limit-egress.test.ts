@@ -118,3 +118,11 @@ test('the schema check itself notices a wrong object (so the validations above c
   const typo = { apiVersion: 'gateway.networking.k8s.io/v1alpha2', kind: 'TLSRoute', metadata: { name: 'x', namespace: 'shop' }, spec: { hostname: ['a'], rules: [{ backendRefs: [{ name: 'x' }] }] } };
   assert.notDeepEqual(validatePolicyObjects([typo]).problems, []);
 });
+
+test('rate limit and egress: names, namespaces and list sizes', () => {
+  const limit = issuesOf(() => new HttpLocalRateLimitPolicy(chart(), 'rl', { server: 'API', overrides: [{ requestsPerSecond: 5, clients: [{ serviceAccount: 'web', namespace: 'Jobs' }] }] }));
+  assert.deepEqual(limit.map((i) => i.path), ['app/rl.server', 'app/rl.overrides[0].clients[0].namespace']);
+  const hostnames = Array.from({ length: 17 }, (_, i) => `h${i}.example.com`);
+  const egress = issuesOf(() => new EgressPolicy(chart(), 'out', { name: 'Egress', allow: [{ hostnames, port: 443, name: 'Too-Many' }] }));
+  assert.deepEqual(egress.map((i) => i.path).sort(), ['app/out.allow[0].hostnames', 'app/out.allow[0].name', 'app/out.name']);
+});

@@ -156,3 +156,15 @@ test('the error a user sees names path, value and rule on one line each, without
     assert.equal((error as Error).message, 'invalid Server app/web: 1 problem\n  - app/web.port = 0: must be a port number between 1 and 65535');
   }
 });
+
+test('the remaining field rules: label values, operators, ref names and namespaces, identity form', () => {
+  const server = issuesOf(() => new Server(chart(), 's', { podSelector: { matchLabels: { app: '-web-' }, matchExpressions: [{ key: 'tier', operator: 'Matches' as never }] }, port: 80 }));
+  assert.match(issueAt(server, 'app/s.podSelector.matchLabels.app').message, /label value/);
+  assert.match(issueAt(server, 'app/s.podSelector.matchExpressions[0].operator').message, /In, NotIn, Exists, DoesNotExist/);
+  const policy = issuesOf(
+    () => new AuthorizationPolicy(chart(), 'p', { target: { kind: 'Server', name: 'Web' }, requiredAuthenticationRefs: [{ kind: 'ServiceAccount', name: 'a_b', namespace: 'Other' }] }),
+  );
+  assert.deepEqual(policy.map((i) => i.path), ['app/p.target.name', 'app/p.requiredAuthenticationRefs[0].name', 'app/p.requiredAuthenticationRefs[0].namespace']);
+  const form = issuesOf(() => new MeshTlsAuthentication(chart(), 'm', { form: 'refs' as never, clients: [{ namespace: 'Ops' }] }));
+  assert.deepEqual(form.map((i) => i.path), ['app/m.form', 'app/m.clients[0].namespace']);
+});
