@@ -3,7 +3,7 @@
  * a scope, each named by its construct path in the messages. `checkTraffic` runs them now;
  * `enableTrafficChecks` runs them whenever the app is synthesized.
  */
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import type { Construct, IConstruct } from 'constructs';
 import type { KubeObject } from '../lib/manifest.js';
 import { assertTraffic, trafficIssues, type TrafficCheckOptions } from '../lib/traffic-check/check.js';
@@ -12,12 +12,15 @@ import type { ValidationIssue } from '../lib/errors.js';
 /** Options of the construct-level checks (the sources come from the construct tree). */
 export type ConstructTrafficCheckOptions = Omit<TrafficCheckOptions, 'sourceOf'>;
 
-/** Construct ids wrapper constructs give their one ApiObject: the user named the parent. */
-const WRAPPER_IDS = new Set(['Resource', 'Default']);
-
+/**
+ * A construct that wraps one ApiObject (an `HttpRoute`, a `Server`) is what the user named: its path
+ * stands for the object. Charts and constructs holding several objects leave each its own path.
+ */
 function pathOf(object: ApiObject): string {
   const parent = object.node.scope;
-  return WRAPPER_IDS.has(object.node.id) && parent?.node.path ? parent.node.path : object.node.path;
+  if (!parent || parent instanceof Chart || !parent.node.scope) return object.node.path;
+  const siblings = parent.node.children.filter((c) => c instanceof ApiObject);
+  return siblings.length === 1 ? parent.node.path : object.node.path;
 }
 
 /** Every ApiObject under `scope` as JSON, with the construct path messages should name. */

@@ -62,6 +62,14 @@ describe('checks over the other constructs\' renders', () => {
     assert.deepEqual(trafficIssuesOf(build().app, { externalNamespaces: ['linkerd-viz'] }), []);
   });
 
+  it('a route to a missing Service names the HttpRoute construct and the field', () => {
+    const { app } = build();
+    const traffic = app.node.findChild('traffic') as Chart;
+    new HttpRoute(traffic, 'typo-route', { namespace: NS, parent: serviceRef('web-svc', 80), rules: [{ backends: [serviceRef('web-svc-v3', 80)] }] });
+    const issues = trafficIssuesOf(app, VIZ);
+    assert.deepEqual(issues.map((i) => [i.path, i.value]), [['traffic/typo-route.spec.rules[0].backendRefs[0].name', 'web-svc-v3']]);
+  });
+
   it('the policy graph has no unreachable Server; only the Prometheus scrape and egress stand out as named', async () => {
     const mermaid = await policyGraph(build().app, 'mermaid');
     assert.doesNotMatch(mermaid, /unreachable: no authorization/);
