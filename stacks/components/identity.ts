@@ -8,6 +8,8 @@
  * - `provided`: PEMs from the caller (the issuer key should be a secret Output, e.g. `requireSecret`).
  * - `external-issuer`: a CA `Issuer` over the user's trust-anchor Secret and a `Certificate` that keeps
  *   `linkerd-identity-issuer` renewed; only the anchor's public certificate passes through the stack.
+ * The trust-roots ConfigMap and the issuer Secret are retained on delete (render/resource-policy.ts):
+ * in another identity mode cert-manager / trust-manager write them, so a mode switch must not delete them.
  */
 import * as pulumi from '@pulumi/pulumi';
 import * as tls from '@pulumi/tls';
