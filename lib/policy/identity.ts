@@ -55,6 +55,7 @@ export interface ServiceAccountClient {
 /** Every ServiceAccount of a namespace. */
 export interface NamespaceClient {
   readonly namespace: string;
+  /** Never set: with it, the client is one ServiceAccount. @default - none */
   readonly serviceAccount?: never;
 }
 

@@ -22,7 +22,9 @@ export interface PolicyObjectMeta {
 export interface RenderedMeta {
   readonly name: string;
   readonly namespace: string;
+  /** @default - none */
   readonly labels?: Record<string, string>;
+  /** @default - none */
   readonly annotations?: Record<string, string>;
   readonly [key: string]: unknown;
 }
