@@ -30,6 +30,30 @@ const IMAGE = (name: string) => `docker.l5d.io/buoyantio/emojivoto-${name}:${EMO
 export interface EmojivotoOptions {
   /** Extra meshing options (mode, proxy config...). @default - annotation mode, no overrides */
   readonly mesh?: Omit<MeshWorkloadOptions, 'mesh' | 'meshValues'>;
+  /**
+   * Give `vote-bot` its own ServiceAccount `vote-bot` (upstream's runs as `default`), so policy can
+   * name its identity.
+   * @default false
+   */
+  readonly voteBotServiceAccount?: boolean;
+}
+
+/** What `buildEmojivoto` made, for apps that add traffic and policy around it. */
+export interface Emojivoto {
+  readonly chart: Chart;
+  readonly namespace: kplus.Namespace;
+  readonly deployments: Readonly<Record<'emoji' | 'voting' | 'web' | 'vote-bot', kplus.Deployment>>;
+  readonly services: Readonly<Record<'emoji-svc' | 'voting-svc' | 'web-svc', kplus.Service>>;
+}
+
+/** A web Deployment and its Service as `buildEmojivoto` makes them (e.g. a second version beside `web`). */
+export interface WebVersionOptions {
+  /** The Deployment's name (and its pods' `app` label), e.g. `web-v2`. */
+  readonly name: string;
+  /** The Service in front of it, e.g. `web-svc-v2`. */
+  readonly serviceName: string;
+  /** The ServiceAccount it runs as. @default - a new ServiceAccount named like the Deployment */
+  readonly serviceAccount?: kplus.ServiceAccount;
 }
 
 interface Component {
@@ -62,7 +86,7 @@ function deployment(chart: Chart, c: Component): kplus.Deployment {
     securityContext: { ensureNonRoot: false },
     containers: [
       {
-        name: c.name === 'vote-bot' ? 'vote-bot' : `${c.name}-svc`,
+        name: c.name === 'vote-bot' ? 'vote-bot' : c.name.startsWith('web') ? 'web-svc' : `${c.name}-svc`,
         image: c.image,
         command: c.command ? [...c.command] : undefined,
         envVariables: Object.fromEntries(Object.entries(c.env).map(([k, v]) => [k, kplus.EnvValue.fromValue(v)])),
@@ -87,25 +111,56 @@ function service(chart: Chart, name: string, target: kplus.Deployment, ports: re
 
 /** The emojivoto chart: namespace, service accounts, services and four meshed deployments. */
 export function buildEmojivoto(scope: Construct, mesh: MeshReference, options: EmojivotoOptions = {}): Chart {
-  const chart = new Chart(scope, 'emojivoto');
-  new kplus.Namespace(chart, 'namespace', { metadata: { name: EMOJIVOTO_NAMESPACE } });
-  const sa = (name: string) =>
-    new kplus.ServiceAccount(chart, `${name}-sa`, { metadata: { name, namespace: EMOJIVOTO_NAMESPACE }, automountToken: false });
+  return emojivoto(scope, mesh, options).chart;
+}
 
+/** `buildEmojivoto`, with its parts. */
+export function emojivoto(scope: Construct, mesh: MeshReference, options: EmojivotoOptions = {}): Emojivoto {
+  const chart = new Chart(scope, 'emojivoto');
+  const namespace = new kplus.Namespace(chart, 'namespace', { metadata: { name: EMOJIVOTO_NAMESPACE } });
   const grpc = [
     { name: 'grpc', number: 8080 },
     { name: 'prom', number: 8801 },
   ];
   const emoji = deployment(chart, {
-    name: 'emoji', image: IMAGE('emoji-svc'), serviceAccount: sa('emoji'), cpuMillis: 100,
+    name: 'emoji', image: IMAGE('emoji-svc'), serviceAccount: serviceAccount(chart, 'emoji'), cpuMillis: 100,
     env: { GRPC_PORT: '8080', PROM_PORT: '8801' }, ports: grpc,
   });
   const voting = deployment(chart, {
-    name: 'voting', image: IMAGE('voting-svc'), serviceAccount: sa('voting'), cpuMillis: 100,
+    name: 'voting', image: IMAGE('voting-svc'), serviceAccount: serviceAccount(chart, 'voting'), cpuMillis: 100,
     env: { GRPC_PORT: '8080', PROM_PORT: '8801' }, ports: grpc,
   });
-  const web = deployment(chart, {
-    name: 'web', image: IMAGE('web'), serviceAccount: sa('web'), cpuMillis: 100,
+  const web = webDeployment(chart, 'web', serviceAccount(chart, 'web'));
+  const voteBot = deployment(chart, {
+    name: 'vote-bot', image: IMAGE('web'), cpuMillis: 10, command: ['emojivoto-vote-bot'],
+    serviceAccount: options.voteBotServiceAccount ? serviceAccount(chart, 'vote-bot') : undefined,
+    env: { WEB_HOST: `web-svc.${EMOJIVOTO_NAMESPACE}:80` }, ports: [],
+  });
+
+  const services = {
+    'emoji-svc': service(chart, 'emoji-svc', emoji, [{ name: 'grpc', port: 8080, targetPort: 8080 }, { name: 'prom', port: 8801, targetPort: 8801 }]),
+    'voting-svc': service(chart, 'voting-svc', voting, [{ name: 'grpc', port: 8080, targetPort: 8080 }, { name: 'prom', port: 8801, targetPort: 8801 }]),
+    'web-svc': webService(chart, 'web-svc', web),
+  };
+  const deployments = { emoji, voting, web, 'vote-bot': voteBot };
+  for (const d of Object.values(deployments)) meshWorkload(d, { ...options.mesh, mesh });
+  return { chart, namespace, deployments, services };
+}
+
+/** Another web Deployment (meshed like the others) and its Service in the emojivoto chart. */
+export function addWebVersion(app: Emojivoto, mesh: MeshReference, options: WebVersionOptions): { readonly deployment: kplus.Deployment; readonly service: kplus.Service } {
+  const d = webDeployment(app.chart, options.name, options.serviceAccount ?? serviceAccount(app.chart, options.name));
+  meshWorkload(d, { mesh });
+  return { deployment: d, service: webService(app.chart, options.serviceName, d) };
+}
+
+function serviceAccount(chart: Chart, name: string): kplus.ServiceAccount {
+  return new kplus.ServiceAccount(chart, `${name}-sa`, { metadata: { name, namespace: EMOJIVOTO_NAMESPACE }, automountToken: false });
+}
+
+function webDeployment(chart: Chart, name: string, sa: kplus.ServiceAccount): kplus.Deployment {
+  return deployment(chart, {
+    name, image: IMAGE('web'), serviceAccount: sa, cpuMillis: 100,
     env: {
       WEB_PORT: '8080',
       EMOJISVC_HOST: `emoji-svc.${EMOJIVOTO_NAMESPACE}:8080`,
@@ -114,17 +169,10 @@ export function buildEmojivoto(scope: Construct, mesh: MeshReference, options: E
     },
     ports: [{ name: 'http', number: 8080 }],
   });
-  const voteBot = deployment(chart, {
-    name: 'vote-bot', image: IMAGE('web'), cpuMillis: 10, command: ['emojivoto-vote-bot'],
-    env: { WEB_HOST: `web-svc.${EMOJIVOTO_NAMESPACE}:80` }, ports: [],
-  });
+}
 
-  service(chart, 'emoji-svc', emoji, [{ name: 'grpc', port: 8080, targetPort: 8080 }, { name: 'prom', port: 8801, targetPort: 8801 }]);
-  service(chart, 'voting-svc', voting, [{ name: 'grpc', port: 8080, targetPort: 8080 }, { name: 'prom', port: 8801, targetPort: 8801 }]);
-  service(chart, 'web-svc', web, [{ name: 'http', port: 80, targetPort: 8080 }]);
-
-  for (const d of [emoji, voting, web, voteBot]) meshWorkload(d, { ...options.mesh, mesh });
-  return chart;
+function webService(chart: Chart, name: string, target: kplus.Deployment): kplus.Service {
+  return service(chart, name, target, [{ name: 'http', port: 80, targetPort: 8080 }]);
 }
 
 async function main(): Promise<void> {
