@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { parseStackConfig } from '../../stacks/config.js';
+import { matchesType } from './harness/project-config.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const NAMESPACE = 'meshform';
@@ -38,22 +39,6 @@ const present = (v: unknown): boolean => v !== undefined && v !== null;
 /** The CLI's rule: keys neither defaulted nor valued in the project nor set in the stack. */
 function requiredKeys(project: Map<string, Declaration>, stack: Stack): string[] {
   return [...project].filter(([key, d]) => !present(d.default) && !present(d.value) && !present(stack[stackKey(key)])).map(([key]) => key);
-}
-
-/** The CLI's type check: stack values are strings, so a boolean or integer may be given as its text. */
-function matchesType(type: string, value: unknown): boolean {
-  switch (type) {
-    case 'string':
-      return typeof value === 'string';
-    case 'integer':
-      return Number.isInteger(value) || (typeof value === 'string' && /^[+-]?\d+$/.test(value));
-    case 'boolean':
-      return typeof value === 'boolean' || (typeof value === 'string' && /^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/.test(value));
-    case 'array':
-      return Array.isArray(value);
-    default:
-      return false;
-  }
 }
 
 /** What `pulumi.Config.get` returns for each key: the stack's value, else the project's, scalars as text, objects as JSON. */

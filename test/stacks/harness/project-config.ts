@@ -47,7 +47,7 @@ function readYaml(path: string): Record<string, unknown> {
 }
 
 /** The CLI's type check; stack values are text, so a boolean or integer may be given as its text. */
-function matchesType(type: string, value: unknown): boolean {
+export function matchesType(type: string, value: unknown): boolean {
   switch (type) {
     case 'string':
       return typeof value === 'string';
