@@ -22,7 +22,7 @@ export const MESH_PROVIDER_MUTABILITY = { enableConfigMapMutable: true, enableSe
 /** The provider options `adopt` adds. */
 export const MESH_PROVIDER_ADOPTION = { upsertExistingObjects: true, enablePatchForce: true } as const;
 
-const STRING_KEYS = ['kubeconfig', 'context', 'cluster', 'namespace', 'clusterIdentifier', 'renderYamlToDirectory'] as const;
+const STRING_KEYS = ['context', 'cluster', 'namespace', 'clusterIdentifier', 'renderYamlToDirectory'] as const;
 const BOOLEAN_KEYS = [
   'enableServerSideApply',
   'deleteUnreachable',
@@ -34,21 +34,27 @@ const BOOLEAN_KEYS = [
   'enablePatchForce',
 ] as const;
 
-/** Reads one raw `kubernetes:<key>` config value (`new pulumi.Config('kubernetes').get`). */
-export type KubernetesConfigGetter = (key: string) => string | undefined;
+/** The `kubernetes:*` stack config (`new pulumi.Config('kubernetes')`). */
+export interface KubernetesConfig {
+  get(key: string): string | undefined;
+  /** The kubeconfig is read as a secret (no plain-text warning, secret in the state). */
+  getSecret(key: string): pulumi.Output<string> | undefined;
+}
 
 /**
  * The default provider's settings from `kubernetes:*` stack config: what the engine would have
  * passed to the default provider. The kubeconfig (it may embed credentials) becomes a secret.
  */
-export function providerArgsFromConfig(get: KubernetesConfigGetter): k8s.ProviderArgs {
+export function providerArgsFromConfig(config: KubernetesConfig): k8s.ProviderArgs {
   const args: Record<string, unknown> = {};
+  const kubeconfig = config.getSecret('kubeconfig');
+  if (kubeconfig) args.kubeconfig = kubeconfig;
   for (const key of STRING_KEYS) {
-    const v = get(key);
-    if (v) args[key] = key === 'kubeconfig' ? pulumi.secret(v) : v;
+    const v = config.get(key);
+    if (v) args[key] = v;
   }
   for (const key of BOOLEAN_KEYS) {
-    const v = get(key);
+    const v = config.get(key);
     if (v === 'true' || v === 'false') args[key] = v === 'true';
   }
   return args as k8s.ProviderArgs;
@@ -63,7 +69,6 @@ export interface MeshProviderArgs {
 
 /** meshform's provider: the base settings, mutable ConfigMaps and Secrets, and adoption when asked. */
 export function createMeshProvider(name: string, args: MeshProviderArgs, opts?: pulumi.CustomResourceOptions): k8s.Provider {
-  const kubernetes = new pulumi.Config('kubernetes');
-  const base = args.base ?? providerArgsFromConfig((key) => kubernetes.get(key));
+  const base = args.base ?? providerArgsFromConfig(new pulumi.Config('kubernetes'));
   return new k8s.Provider(name, { ...base, ...(args.adopt ? MESH_PROVIDER_ADOPTION : {}), ...MESH_PROVIDER_MUTABILITY }, opts);
 }
