@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { IssueCollector, MeshformError } from '../../lib/errors.js';
 import type { KubeObject } from '../../lib/manifest.js';
 import { allowName, buildAllow, type AllowFrom } from '../../lib/policy/allow.js';
+import { ALL_NETWORKS } from '../../lib/policy/networks.js';
 import type { AuthorizationTarget } from '../../lib/policy/authorization-policy.js';
 import { labelName } from '../../lib/policy/checks.js';
 import { defaultInboundPolicyAnnotations } from '../../lib/policy/default-policy.js';
@@ -161,6 +162,16 @@ export class NamespacePolicy extends Construct {
    */
   serverRoute(props: ServerRouteProps & { readonly name: string }): ServerRoute {
     return new ServerRoute(this, this.childId(props.name, 'this route'), { labels: this.labels, ...props, namespace: this.namespace });
+  }
+
+  /**
+   * Authorizes the kubelet's probes of `server`'s pods (`GET` on `paths`, from any address), which
+   * Linkerd stops doing by itself once a route is attached to the Server: a route `<server>-probes`
+   * and its allow.
+   */
+  allowProbes(server: Server, paths: readonly string[]): this {
+    const route = this.serverRoute({ name: `${server.name}-probes`, server, matches: paths.map((exact) => ({ path: { exact }, method: 'GET' as const })) });
+    return this.allow({ networks: ALL_NETWORKS }, route);
   }
 
   /** Limits requests to `server` (requests per second: total, per identity, per ServiceAccount). */

@@ -41,3 +41,23 @@ test('the Gateway API kind on request; match-all when no match is given; bad mat
   assert.match(issueAt(issues, 'app/bad.matches[0].path.prefix').message, /absolute path/);
   assert.match(issueAt(issues, 'app/bad.matches[1].method').message, /one of GET/);
 });
+
+test('allowProbes: a GET route on the probe paths, authorized from every network (no identity needed)', () => {
+  const chart = new Chart(new App(), 'app');
+  const policy = new NamespacePolicy(chart, 'policy', { namespace: 'shop' });
+  const server = policy.server({ name: 'api', podSelector: { matchLabels: { app: 'api' } }, port: 8080, proxyProtocol: 'HTTP/1' });
+  policy.allowProbes(server, ['/healthz', '/readyz']);
+  const objects = chartObjects(chart);
+  const route = objects.find((o) => o.kind === 'HTTPRoute');
+  assert.equal(route?.metadata?.name, 'api-probes');
+  assert.deepEqual((route?.spec as { rules: unknown }).rules, [
+    { matches: [{ path: { type: 'Exact', value: '/healthz' }, method: 'GET' }, { path: { type: 'Exact', value: '/readyz' }, method: 'GET' }] },
+  ]);
+  assert.deepEqual(objects.find((o) => o.kind === 'NetworkAuthentication')?.spec, { networks: [{ cidr: '0.0.0.0/0' }, { cidr: '::/0' }] });
+  const authz = objects.find((o) => o.kind === 'AuthorizationPolicy');
+  assert.deepEqual(authz?.spec, {
+    targetRef: { group: 'policy.linkerd.io', kind: 'HTTPRoute', name: 'api-probes' },
+    requiredAuthenticationRefs: [{ group: 'policy.linkerd.io', kind: 'NetworkAuthentication', name: 'api-probes-from-networks' }],
+  });
+  assert.deepEqual(validatePolicyObjects(objects).problems, []);
+});
