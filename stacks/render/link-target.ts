@@ -6,7 +6,7 @@
  * - `linkerd-config`: the trust domain and cluster domain from its `values` dump.
  * Every problem is collected (one `MeshformError`), naming the object and field read.
  */
-import { IssueCollector } from '../../lib/errors.js';
+import { IssueCollector, MeshformError } from '../../lib/errors.js';
 import { GATEWAY_ANNOTATIONS, GATEWAY_PORT_NAME, GATEWAY_PROBE_PORT_NAME } from '../../lib/k8s/multicluster-labels.js';
 import { parseYamlDocument } from '../../lib/yaml-input.js';
 
@@ -121,11 +121,9 @@ export function gatewayFacts(svc: GatewayServiceState, nodes: readonly NodeState
 
 /** Trust and cluster domain from `linkerd-config`'s `values` (an empty trust domain is the cluster domain, as in the chart). */
 export function meshFacts(data: Readonly<Record<string, string>> | undefined, where: string): MeshFacts {
-  const issues = new IssueCollector();
   const text = data?.values;
-  if (text === undefined) issues.add(`${where}.data.values`, undefined, 'is required (the control plane values dump)');
-  issues.throwIfAny(`cannot read the target mesh from ${where}`);
-  const values = parseYamlDocument(text as string, `${where}.data.values`) as { identityTrustDomain?: unknown; clusterDomain?: unknown } | null;
+  if (text === undefined) throw new MeshformError(`cannot read the target mesh from ${where}`, [{ path: `${where}.data.values`, value: undefined, message: 'is required (the control plane values dump)' }]);
+  const values = parseYamlDocument(text, `${where}.data.values`) as { identityTrustDomain?: unknown; clusterDomain?: unknown } | null;
   const clusterDomain = typeof values?.clusterDomain === 'string' && values.clusterDomain ? values.clusterDomain : 'cluster.local';
   const trustDomain = typeof values?.identityTrustDomain === 'string' && values.identityTrustDomain ? values.identityTrustDomain : clusterDomain;
   return { trustDomain, clusterDomain };

@@ -7,9 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { kubeId, reveal } from './harness/fake-engine.js';
+import { isSecret, kubeId, reveal } from './harness/fake-engine.js';
 import { harnessUnavailable, runProgram, type ProgramRun } from './harness/run-program.js';
-import { b64, created, existing, GATEWAY, LINK_FIXTURE } from './harness/link-fixture.js';
+import { b64, created, existing, GATEWAY, LINK_FIXTURE, TARGET_KUBECONFIG, TARGET_KUBECONFIG_KEY } from './harness/link-fixture.js';
 
 const SKIP = harnessUnavailable(LINK_FIXTURE);
 
@@ -22,7 +22,8 @@ describe('MulticlusterLink under the real Node runtime', { skip: SKIP }, () => {
   before(async () => {
     // Sequential: the machine is shared; each run is one child process.
     preview = await runProgram({ projectDir: LINK_FIXTURE });
-    up = await runProgram({ projectDir: LINK_FIXTURE, dryRun: false, existing: existing(GATEWAY), created });
+    // The kubeconfig as `pulumi config set --secret` would hold it.
+    up = await runProgram({ projectDir: LINK_FIXTURE, dryRun: false, existing: existing(GATEWAY), created, secretConfig: { [TARGET_KUBECONFIG_KEY]: TARGET_KUBECONFIG } });
   });
 
   it('first preview: succeeds, reads nothing, registers the target and source objects', () => {
@@ -74,7 +75,8 @@ describe('MulticlusterLink under the real Node runtime', { skip: SKIP }, () => {
 
   it("up: the kubeconfig keeps the user's cluster entry (server, CA, tls-server-name, proxy-url) and authenticates with the token", () => {
     const creds = find(up, 'kubernetes:core/v1:Secret', 'linkerd-multicluster/cluster-credentials-east');
-    assert.ok(creds);
+    assert.ok(creds && isSecret(creds.inputs.data), 'the credentials are a secret input');
+    assert.ok(up.project.config[TARGET_KUBECONFIG_KEY]?.includes('east.internal'));
     const kubeconfig = Buffer.from((reveal(creds.inputs.data) as { kubeconfig: string }).kubeconfig, 'base64').toString();
     assert.match(kubeconfig, /server: https:\/\/east.internal:6443/);
     assert.match(kubeconfig, /certificate-authority-data: VVNFUi1LVUJFQ09ORklHLUNB/);

@@ -1,8 +1,14 @@
 /** The MulticlusterLink fixture program and the target cluster's objects it reads (tests with the fake engine). */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 import type { Registration } from './fake-engine.js';
 
 export const LINK_FIXTURE = fileURLToPath(new URL('./fixtures/link', import.meta.url));
+
+/** The target kubeconfig of the fixture's Pulumi.dev.yaml, for runs that set it as a secret. */
+export const TARGET_KUBECONFIG_KEY = 'link-fixture:targetKubeconfig';
+export const TARGET_KUBECONFIG = (parse(readFileSync(`${LINK_FIXTURE}/Pulumi.dev.yaml`, 'utf8')) as { config: Record<string, string> }).config[TARGET_KUBECONFIG_KEY];
 
 export const b64 = (s: string): string => Buffer.from(s).toString('base64');
 

@@ -24,6 +24,8 @@ export interface ProgramRunOptions {
   readonly dryRun?: boolean;
   /** Stack config set on top of Pulumi.<stack>.yaml (full keys). @default {} */
   readonly config?: Readonly<Record<string, unknown>>;
+  /** Secret stack config (`pulumi config set --secret`), decrypted as the CLI passes it. @default {} */
+  readonly secretConfig?: Readonly<Record<string, string>>;
   /** @default {} */
   readonly existing?: FakeEngineOptions['existing'];
   /** @default - none */
@@ -58,7 +60,8 @@ export function harnessUnavailable(projectDir: string): string | undefined {
 export async function runProgram(options: ProgramRunOptions): Promise<ProgramRun> {
   const stack = options.stack ?? 'dev';
   const dryRun = options.dryRun ?? true;
-  const project = loadProject(options.projectDir, stack, options.config);
+  const secrets = options.secretConfig ?? {};
+  const project = loadProject(options.projectDir, stack, { ...options.config, ...secrets });
   // The CLI reports a failed run once a step fails or the program logs an error; a Node program whose
   // outputs were rejected can take a long while to wind down after that, so the run ends there.
   let endRun = (): void => undefined;
@@ -83,7 +86,7 @@ export async function runProgram(options: ProgramRunOptions): Promise<ProgramRun
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('PULUMI_')) env[k] = v;
   Object.assign(env, {
     PULUMI_CONFIG: JSON.stringify(project.config),
-    PULUMI_CONFIG_SECRET_KEYS: '[]',
+    PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(Object.keys(secrets)),
     PULUMI_NODEJS_TYPESCRIPT: String(project.typescript),
     PULUMI_SKIP_UPDATE_CHECK: 'true',
   });
