@@ -27,6 +27,8 @@ import { remoteKubeconfig } from '../render/link-kubeconfig.js';
 import { credentialsSecrets, linkObject, REMOTE_ACCESS_PREFIX, type LinkSettings, type LinkTarget } from '../render/link-objects.js';
 import { gatewayFacts, meshFacts, type GatewayFacts, type GatewayServiceState, type NodeState } from '../render/link-target.js';
 import { createKubeResource, type KubeManifest } from './kube-resource.js';
+import type { LinkerdMesh } from './linkerd-mesh.js';
+import { MeshPhase } from './mesh-phase.js';
 
 export type { LabelSelector, LabelSelectorRequirement } from '../render/label-query.js';
 export type { GatewayServiceState, NodeState } from '../render/link-target.js';
@@ -73,6 +75,12 @@ export interface MulticlusterLinkArgs {
   readonly targetGateway?: pulumi.Input<GatewayServiceState>;
   /** The target's `linkerd-config` data, when this program creates it. @default - read from the target at `up` */
   readonly targetLinkerdConfig?: pulumi.Input<Record<string, string>>;
+  /**
+   * The target's `LinkerdMesh`, when this program creates it (with `multicluster: true`): its gateway
+   * Service and `linkerd-config` are taken from the created resources' outputs; nothing is read.
+   * `targetGateway` and `targetLinkerdConfig` win over it. @default - none
+   */
+  readonly targetMesh?: Pick<LinkerdMesh, 'phases'>;
   /** Services to mirror: a label query (`-l`) or a LabelSelector. @default 'mirror.linkerd.io/exported=true' */
   readonly selector?: string | LabelSelector;
   /** @default 'mirror.linkerd.io/exported=remote-discovery' */
@@ -123,6 +131,7 @@ export class MulticlusterLink extends pulumi.ComponentResource {
       excludedAnnotations: args.excludedAnnotations ?? [],
       excludedLabels: args.excludedLabels ?? [],
     };
+    if (args.targetKubeconfig === undefined) issues.add(`${name}.targetKubeconfig`, undefined, "is required (the target's kubeconfig, as its provider takes it)");
     if (args.gatewayPort !== undefined && !(Number.isInteger(args.gatewayPort) && args.gatewayPort > 0 && args.gatewayPort < 65536)) {
       issues.add(`${name}.gatewayPort`, args.gatewayPort, 'must be an integer between 1 and 65535');
     }
@@ -197,10 +206,13 @@ export class MulticlusterLink extends pulumi.ComponentResource {
     onTarget: pulumi.CustomResourceOptions,
   ): LinkTarget {
     const configWhere = `ConfigMap ${ns.linkerdNamespace}/linkerd-config`;
+    const fromMesh = (kind: 'Service' | 'ConfigMap', namespace: string, objectName: string) =>
+      args.targetMesh ? createdObject(args.targetMesh, kind, namespace, objectName, this) : undefined;
     const configData =
       args.targetLinkerdConfig !== undefined
         ? pulumi.output(args.targetLinkerdConfig)
-        : readOnTarget(() => k8s.core.v1.ConfigMap.get(`${name}-target-linkerd-config`, `${ns.linkerdNamespace}/linkerd-config`, onTarget).data);
+        : (fromMesh('ConfigMap', ns.linkerdNamespace, 'linkerd-config')?.apply((c) => c.data as Record<string, string>) ??
+          readOnTarget(() => k8s.core.v1.ConfigMap.get(`${name}-target-linkerd-config`, `${ns.linkerdNamespace}/linkerd-config`, onTarget).data));
     const mesh = configData.apply((data) => {
       try {
         return meshFacts(data, configWhere);
@@ -216,7 +228,8 @@ export class MulticlusterLink extends pulumi.ComponentResource {
     const service =
       args.targetGateway !== undefined
         ? pulumi.output(args.targetGateway as pulumi.Input<GatewayServiceState>)
-        : readOnTarget(() => {
+        : (fromMesh('Service', gatewayNamespace, gatewayName) as pulumi.Output<GatewayServiceState> | undefined) ??
+          readOnTarget(() => {
             const svc = k8s.core.v1.Service.get(`${name}-target-gateway`, `${gatewayNamespace}/${gatewayName}`, onTarget);
             return pulumi.all([svc.metadata, svc.spec, svc.status]).apply(([metadata, spec, status]) => ({ metadata, spec, status }) as GatewayServiceState);
           });
@@ -243,4 +256,35 @@ export class MulticlusterLink extends pulumi.ComponentResource {
       },
     };
   }
+}
+
+/** State of a created object, as far as a link reads it. */
+interface CreatedState {
+  readonly metadata?: { readonly name?: string; readonly namespace?: string };
+  readonly spec?: unknown;
+  readonly status?: unknown;
+  readonly data?: unknown;
+}
+
+/**
+ * The outputs of a Service or ConfigMap a `LinkerdMesh` of this program creates, found by namespace
+ * and name among its phases' resources; a `MeshformError` when the mesh has none (e.g. no multicluster).
+ */
+function createdObject(mesh: Pick<LinkerdMesh, 'phases'>, kind: 'Service' | 'ConfigMap', namespace: string, name: string, link: pulumi.Resource): pulumi.Output<CreatedState> {
+  const resources = [...mesh.phases.values()].flatMap((phase) => (phase instanceof MeshPhase ? phase.resources : []));
+  const states =
+    kind === 'Service'
+      ? resources.filter((r) => k8s.core.v1.Service.isInstance(r)).map((r) => {
+          const s = r as k8s.core.v1.Service;
+          return pulumi.all([s.metadata, s.spec, s.status]).apply(([metadata, spec, status]): CreatedState => ({ metadata, spec, status }));
+        })
+      : resources.filter((r) => k8s.core.v1.ConfigMap.isInstance(r)).map((r) => {
+          const c = r as k8s.core.v1.ConfigMap;
+          return pulumi.all([c.metadata, c.data]).apply(([metadata, data]): CreatedState => ({ metadata, data }));
+        });
+  return pulumi.output(states).apply((all: readonly CreatedState[]): CreatedState => {
+    const found = all.find((o) => o.metadata?.name === name && (o.metadata?.namespace ?? '') === namespace);
+    if (!found) return userError(new MeshformError(`targetMesh creates no ${kind} ${namespace}/${name}`, [{ path: 'targetMesh', value: undefined, message: `needs the ${kind} ${namespace}/${name} (is multicluster on?)` }]), link);
+    return found;
+  });
 }

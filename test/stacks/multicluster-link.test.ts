@@ -35,6 +35,9 @@ pulumi.runtime.setMocks(
       }
       if (args.id && args.type === 'kubernetes:core/v1:Service') state = GATEWAY;
       if (args.id && args.type === 'kubernetes:core/v1:ConfigMap') state = { data: { values: 'clusterDomain: east.local\n' } };
+      // A LinkerdMesh's generated identity (its tls resources) for the targetMesh case.
+      if (args.type === 'tls:index/privateKey:PrivateKey') state.privateKeyPem = 'KEY';
+      if (args.type.startsWith('tls:index/') && args.type.endsWith('Cert')) state.certPem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
       return { id: args.id || `${args.name}_id`, state };
     },
     call: (args) => args.inputs,
@@ -47,6 +50,7 @@ pulumi.runtime.setMocks(
 const k8s = await import('@pulumi/kubernetes');
 const { MulticlusterLink } = await import('../../stacks/components/multicluster-link.js');
 const { MeshIdentity } = await import('../../stacks/components/identity.js');
+const { LinkerdMesh } = await import('../../stacks/components/linkerd-mesh.js');
 
 const resolve = <T>(o: pulumi.Output<T>): Promise<T> => new Promise((r) => o.apply((v) => (r(v), v)));
 const settle = () => new Promise((r) => setTimeout(r, 300));
@@ -103,6 +107,22 @@ test('link with the target facts given (the same program creates the target mesh
   const spec = mine.find((s) => s.type.endsWith(':Link'))?.inputs.spec as Record<string, unknown>;
   assert.deepEqual(spec.selector, { matchExpressions: [{ key: 'mirror.linkerd.io/exported', operator: 'In', values: ['true', 'yes'] }] });
   assert.equal(spec.targetClusterDomain, 'west.local');
+});
+
+test('link to a LinkerdMesh of the same program: its gateway Service and linkerd-config outputs, no read', async () => {
+  const source = new k8s.Provider('source4', {});
+  const target = new k8s.Provider('target4', {});
+  const mesh = new LinkerdMesh('south-mesh', { multicluster: true, trustDomain: 'south.example' }, { provider: target });
+  new MulticlusterLink('south', { sourceProvider: source, targetProvider: target, targetKubeconfig: KUBECONFIG, targetMesh: mesh, gatewayAddresses: '198.51.100.4' });
+  await settle();
+  const mine = seen.filter((s) => s.name.startsWith('south-'));
+  assert.deepEqual(mine.filter((s) => s.read).map((s) => s.name), [], 'nothing read');
+  const spec = mine.find((s) => s.type.endsWith(':Link'))?.inputs.spec as Record<string, unknown>;
+  assert.equal(spec.gatewayAddress, '198.51.100.4');
+  assert.equal(spec.gatewayIdentity, 'linkerd-gateway.linkerd-multicluster.serviceaccount.identity.linkerd.south.example');
+  assert.deepEqual(spec.probeSpec, { path: '/ready', port: '4191', period: '3s' });
+  const l5d = mine.find((s) => s.name === 'south-source-linkerd-cluster-credentials-south');
+  assert.equal((l5d?.inputs.metadata as { annotations: Record<string, string> }).annotations['multicluster.linkerd.io/trust-domain'], 'south.example');
 });
 
 test('link with a bad selector: refused at construction with the field path', () => {
