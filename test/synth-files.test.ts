@@ -81,9 +81,18 @@ describe('synthPhases', () => {
     const before = snapshotFiles(dir);
     assert.throws(
       () => synthPhases(app(['crds', 'control-plane', 'viz'], 'v2'), dir),
-      (e: unknown) => e instanceof MeshformError && /02-viz\.yaml: a directory is in the way \(nothing written\)/.test(e.message),
+      (e: unknown) => e instanceof MeshformError && /02-viz\.yaml \(a directory is in the way\) \(nothing written\)/.test(e.message),
     );
     assert.deepEqual(snapshotFiles(dir), before);
+  });
+
+  it('a chart whose file name its own list would refuse (upper case) is refused before writing, not on the next synth', () => {
+    const dir = join(root, 'bad-name');
+    assert.throws(
+      () => synthPhases(app(['crds', 'MyApp'], 'v1'), dir),
+      (e: unknown) => e instanceof MeshformError && /01-MyApp\.yaml/.test(e.message) && /phase file names like 01-control-plane\.yaml/.test(e.message),
+    );
+    assert.ok(!existsSync(join(dir, '00-crds.yaml')));
   });
 
   it('a chart failing to render writes nothing', () => {
