@@ -44,7 +44,8 @@ export function trafficIssuesOf(scope: IConstruct, options: ConstructTrafficChec
 
 /**
  * Checks every traffic and policy object under `scope` (a chart or the whole app) against the
- * others; throws one MeshformError listing every problem.
+ * others; throws one MeshformError listing every problem. `options.mesh` (the mesh's reference)
+ * spells identities the way the policy constructs given the same mesh do.
  */
 export function checkTraffic(scope: IConstruct, options: ConstructTrafficCheckOptions = {}): void {
   const { objects, sourceOf } = collectObjects(scope);

@@ -87,8 +87,9 @@ const LIB_LAYERS: Readonly<Record<string, readonly string[]>> = {
   gitops: [...BASE, 'pod'],
   // Routes, resilience and fault backends: the fault backend's pod uses the pod partials; route CRD values.
   traffic: [...BASE, 'values', 'pod', 'crds'],
-  // Cross-object checks read Linkerd's duration grammar and retry statuses from lib/traffic; the policy graph reads their index.
-  'traffic-check': [...BASE, 'traffic'],
+  // Cross-object checks read Linkerd's duration grammar and retry statuses from lib/traffic, a profile's Service from its
+  // name (lib/service-profile) and the identity domain from a mesh reference; the policy graph reads their index.
+  'traffic-check': [...BASE, 'traffic', 'service-profile', 'mesh-reference'],
   'policy-graph': [...BASE, 'traffic-check'],
   // Authorization, rate limits and egress: CRD name patterns, default-policy names, the mesh's identity domain, HTTP matches.
   policy: [...BASE, 'values', 'crds', 'mesh-reference', 'traffic', 'traffic-check'],

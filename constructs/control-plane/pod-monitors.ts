@@ -4,7 +4,9 @@
  * Written from upstream's podmonitor template; no golden covers it.
  */
 import { expandNamespaceSelector } from '../../lib/values/mesh/pod-monitor-selector.js';
+import { PROXY_ADMIN_PORT_NAME } from '../../lib/k8s/names.js';
 import type { KubeObject } from '../../lib/manifest.js';
+import { proxyContainerName } from '../../lib/proxy/proxy-container.js';
 import type { ControlPlaneContext } from './context.js';
 import { controlPlaneLabels, createdByAnnotations } from './labels.js';
 
@@ -66,7 +68,7 @@ export function podMonitors(ctx: ControlPlaneContext): KubeObject[] {
     );
   }
   if (pm.proxy.enabled) {
-    const container = ctx.values.proxyContainerName || 'linkerd-proxy';
+    const container = proxyContainerName(ctx.values);
     out.push(
       monitor('linkerd-proxy', { any: true }, pm.proxy.honorTimestamps, [
         keep(
@@ -75,7 +77,7 @@ export function podMonitors(ctx: ControlPlaneContext): KubeObject[] {
             '__meta_kubernetes_pod_container_port_name',
             '__meta_kubernetes_pod_label_linkerd_io_control_plane_ns',
           ],
-          `^${container};linkerd-admin;${ctx.namespace}$`,
+          `^${container};${PROXY_ADMIN_PORT_NAME};${ctx.namespace}$`,
         ),
         copy('__meta_kubernetes_namespace', 'namespace'),
         copy('__meta_kubernetes_pod_name', 'pod'),

@@ -1,5 +1,6 @@
 /** The typed surface of a Flagger canary on Linkerd, and its validation (every problem collected). */
 import { IssueCollector, joinPath } from '../../lib/errors.js';
+import { dns1123LabelProblem } from '../../lib/k8s/name-rules.js';
 
 /** Flagger's analysis durations: Go durations starting with seconds or minutes (CRD pattern `^[0-9]+(m|s)`), e.g. `30s`, `1m`, `1m30s`. */
 export type FlaggerDuration = `${number}${'s' | 'm'}` | `${number}m${number}s`;
@@ -115,7 +116,6 @@ export interface ResolvedCanary {
 
 export const VIZ_PROMETHEUS = 'http://prometheus.linkerd-viz:9090';
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** Go duration units Flagger parses, led by seconds or minutes as the CRD's pattern requires. */
 const DURATION = /^(?=[0-9]+(m|s))([0-9]+(ms|s|m|h))+$/;
 
@@ -129,7 +129,7 @@ export function resolveCanaryProps(props: FlaggerCanaryProps, path: string): Res
   const at = (...keys: string[]) => keys.reduce(joinPath, path);
   const integerIn = (field: string[], value: unknown, min: number, max: number, what: string) =>
     issues.check(at(...field), value, typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? undefined : `must be ${what}`);
-  const name = (field: string, value: unknown) => issues.check(at(field), value, typeof value === 'string' && DNS_LABEL.test(value) && value.length <= 63 ? undefined : 'must be a DNS label (lower-case letters, digits and -, at most 63 characters)');
+  const name = (field: string, value: unknown) => issues.check(at(field), value, dns1123LabelProblem(value));
 
   name('deployment', props.deployment);
   if (props.namespace !== undefined) name('namespace', props.namespace);

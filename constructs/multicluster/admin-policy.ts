@@ -3,6 +3,7 @@
  * mirrors' own admin servers (`linkerd mc gateways` reads those metrics). Another Prometheus needs an
  * extra AuthorizationPolicy.
  */
+import { PROXY_ADMIN_PORT_NAME } from '../../lib/k8s/names.js';
 import type { KubeObject } from '../../lib/manifest.js';
 import { EXTENSION, EXTENSION_LABEL, mcLabels, type MulticlusterContext } from './context.js';
 
@@ -32,7 +33,7 @@ function serverAndPolicy(ctx: MulticlusterContext, name: string, port: string, c
 
 export function adminPolicyObjects(ctx: MulticlusterContext): KubeObject[] {
   return [
-    ...serverAndPolicy(ctx, 'linkerd-admin', 'linkerd-admin', undefined),
+    ...serverAndPolicy(ctx, 'linkerd-admin', PROXY_ADMIN_PORT_NAME, undefined),
     // Service mirrors of links made with the legacy `linkerd-multicluster-link` chart.
     ...serverAndPolicy(ctx, 'service-mirror', 'svcmi-admin', 'linkerd-service-mirror'),
     ...serverAndPolicy(ctx, 'controller', 'ctrl-admin', 'controller'),

@@ -3,6 +3,7 @@
  * source clusters' networks, which default to everything because some providers (e.g. GKE) present
  * the local node's IP rather than the source cluster's.
  */
+import { PROXY_INBOUND_PORT_NAME } from '../../lib/k8s/names.js';
 import type { KubeObject } from '../../lib/manifest.js';
 import { createdBy, mcLabels, type MulticlusterContext } from './context.js';
 
@@ -16,7 +17,7 @@ export function gatewayPolicyObjects(ctx: MulticlusterContext): KubeObject[] {
       apiVersion: 'policy.linkerd.io/v1beta3',
       kind: 'Server',
       metadata: metadata(name),
-      spec: { podSelector: { matchLabels: { app: name } }, port: 'linkerd-proxy' },
+      spec: { podSelector: { matchLabels: { app: name } }, port: PROXY_INBOUND_PORT_NAME },
     },
     {
       apiVersion: 'policy.linkerd.io/v1alpha1',

@@ -3,13 +3,14 @@
  * controllers, every meshed proxy, plus cAdvisor for the Kubernetes dashboards), then the user's
  * pass-through sections. Serialized with `toYaml` into the prometheus-config ConfigMap.
  */
+import { PROXY_ADMIN_PORT_NAME } from '../../lib/k8s/names.js';
 import type { JsonValue } from '../../lib/values/viz/types.js';
 import type { VizContext } from './context.js';
 
 type Job = { readonly [key: string]: JsonValue };
 
 const keepAdminPorts = (regex: string, labels: string[]): Job => ({ source_labels: labels, action: 'keep', regex });
-const dropProxyAdmin: Job = { source_labels: ['__meta_kubernetes_pod_container_port_name'], action: 'drop', regex: 'linkerd-admin' };
+const dropProxyAdmin: Job = { source_labels: ['__meta_kubernetes_pod_container_port_name'], action: 'drop', regex: PROXY_ADMIN_PORT_NAME };
 const containerAsComponent: Job = {
   source_labels: ['__meta_kubernetes_pod_container_name'],
   action: 'replace',
@@ -45,7 +46,7 @@ function cadvisorJob(): Job {
 function proxyRelabelConfigs(linkerdNamespace: string): JsonValue[] {
   return [
     { source_labels: ['__meta_kubernetes_pod_phase'], regex: '(Pending|Running)', action: 'keep' },
-    keepAdminPorts(`^linkerd-proxy;linkerd-admin;${linkerdNamespace}$`, [
+    keepAdminPorts(`^linkerd-proxy;${PROXY_ADMIN_PORT_NAME};${linkerdNamespace}$`, [
       '__meta_kubernetes_pod_container_name',
       '__meta_kubernetes_pod_container_port_name',
       '__meta_kubernetes_pod_label_linkerd_io_control_plane_ns',

@@ -107,7 +107,7 @@ export function buildTrafficApp(scope: App, mesh: MeshReference): Emojivoto {
   });
 
   // viz's Prometheus is the mesh's, not the app's: its identity is known to exist.
-  checkTraffic(chart, { trustDomain: mesh.trustDomain ?? mesh.clusterDomain, controlPlaneNamespace: mesh.controlPlaneNamespace, externalNamespaces: ['linkerd-viz'] });
+  checkTraffic(chart, { mesh, externalNamespaces: ['linkerd-viz'] });
   return app;
 }
 

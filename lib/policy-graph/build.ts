@@ -6,7 +6,7 @@
  */
 import { ANNOTATIONS } from '../k8s/labels.js';
 import type { KubeObject } from '../manifest.js';
-import type { MeshIdentityContext } from '../traffic-check/identity.js';
+import { identityDomain, type MeshIdentityContext } from '../traffic-check/identity.js';
 import { annotationsOf, isMap, listOf, mapsOf, ObjectIndex, specOf, stringOf, type IndexedObject } from '../traffic-check/objects.js';
 import { localKey } from '../traffic-check/policy.js';
 import { isRoute, parentKey, parentKind } from '../traffic-check/routes.js';
@@ -114,7 +114,7 @@ function markUnreachable(ctx: GraphContext): void {
 
 export function buildPolicyGraph(objects: readonly KubeObject[], options: PolicyGraphOptions = {}): PolicyGraph {
   const index = new ObjectIndex(objects);
-  const ctx: GraphContext = { index, templates: podTemplates(index), mesh: options, g: new GraphBuilder(), reached: new Set(), routeServers: new Map() };
+  const ctx: GraphContext = { index, templates: podTemplates(index), mesh: identityDomain(options), g: new GraphBuilder(), reached: new Set(), routeServers: new Map() };
   const defaults = namespaceDefaults(ctx);
   addWorkloads(ctx, defaults, options.defaultInboundPolicy ?? 'all-unauthenticated');
   addAuthentications(ctx);

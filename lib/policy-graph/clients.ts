@@ -2,7 +2,7 @@
  * The clients an authentication or default policy admits, as graph edges: the workloads whose
  * identity matches, or a cluster-wide node (any client, a network, an identity no workload here has).
  */
-import { identityMatches, serviceAccountIdentity, type MeshIdentityContext } from '../traffic-check/identity.js';
+import { identityMatches, serviceAccountIdentity, type IdentityDomain } from '../traffic-check/identity.js';
 import { listOf, stringOf, type IndexedObject, type JsonMap, type ObjectIndex } from '../traffic-check/objects.js';
 import type { PodTemplate } from '../traffic-check/workloads.js';
 import type { GraphBuilder } from './graph-builder.js';
@@ -12,7 +12,7 @@ import type { Mark } from './model.js';
 export interface GraphContext {
   readonly index: ObjectIndex;
   readonly templates: readonly PodTemplate[];
-  readonly mesh: MeshIdentityContext;
+  readonly mesh: IdentityDomain;
   readonly g: GraphBuilder;
   /** Servers some authorization (or their access policy) reaches. */
   readonly reached: Set<string>;

@@ -2,27 +2,17 @@
  * Name and number checks shared by the policy builders. Each returns `undefined` when the value is
  * fine, or a message saying what is allowed (the caller adds the path and the value).
  */
-import { DNS_LABEL, DNS_SUBDOMAIN, WILDCARD_HOSTNAME } from '../crds/schema/patterns.js';
+import { dns1123LabelProblem, dns1123SubdomainProblem } from '../k8s/name-rules.js';
+import { routeHostnameProblem } from '../traffic/route-base.js';
 
-const LABEL_RE = new RegExp(DNS_LABEL);
-const SUBDOMAIN_RE = new RegExp(DNS_SUBDOMAIN);
-const HOSTNAME_RE = new RegExp(WILDCARD_HOSTNAME);
 /** IANA service name, as container port names are (Kubernetes `IsValidPortName`). */
 const PORT_NAME_RE = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
-/** An object name: an RFC 1123 subdomain of at most 253 characters. */
-export function objectName(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length <= 253 && SUBDOMAIN_RE.test(value)
-    ? undefined
-    : 'must be a lowercase RFC 1123 subdomain (letters, digits, "-" and "."; at most 253 characters)';
-}
+/** An object name: an RFC 1123 subdomain of at most 253 characters (apimachinery's messages). */
+export const objectName: (value: unknown) => string | undefined = dns1123SubdomainProblem;
 
 /** A namespace or ServiceAccount-as-label name: an RFC 1123 label of at most 63 characters. */
-export function labelName(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length <= 63 && LABEL_RE.test(value)
-    ? undefined
-    : 'must be a lowercase RFC 1123 label (letters, digits and "-"; at most 63 characters)';
-}
+export const labelName: (value: unknown) => string | undefined = dns1123LabelProblem;
 
 /** A port: a number 1-65535 or a container port name (IANA service name, at most 15 characters). */
 export function portNumberOrName(value: unknown): string | undefined {
@@ -42,11 +32,7 @@ export function portNumber(value: unknown): string | undefined {
 }
 
 /** A hostname as Gateway API routes take it: a lowercase subdomain, optionally starting with `*.`. */
-export function routeHostname(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length <= 253 && HOSTNAME_RE.test(value)
-    ? undefined
-    : 'must be a lowercase DNS name such as api.github.com, optionally starting with "*." (no port, no scheme)';
-}
+export const routeHostname: (value: unknown) => string | undefined = routeHostnameProblem;
 
 /** A positive integer no larger than `max`. */
 export function positiveInteger(value: unknown, max: number): string | undefined {

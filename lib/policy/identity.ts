@@ -4,46 +4,12 @@
  * and `*.<namespace>.serviceaccount.identity...` for every ServiceAccount of a namespace.
  */
 import { joinPath, type IssueCollector } from '../errors.js';
-import { DEFAULT_CONTROL_PLANE_NAMESPACE } from '../mesh-reference/from-values.js';
-import type { MeshReference } from '../mesh-reference/types.js';
 import { MESH_IDENTITY } from '../crds/schema/patterns.js';
-import { meshIdentitySuffix, serviceAccountIdentity, type MeshIdentityContext } from '../traffic-check/identity.js';
+import { meshIdentitySuffix, serviceAccountIdentity, type IdentityDomain } from '../traffic-check/identity.js';
 import { labelName, objectName } from './checks.js';
 
-/** The part of every identity the mesh decides (both fields filled in). */
-export type IdentityDomain = Required<MeshIdentityContext>;
-
-/** Where an identity domain comes from: a mesh reference, or a bare trust domain. */
-export interface IdentityDomainSource {
-  /**
-   * The installed mesh (`Mesh.reference`, `meshReferenceFromManifests`): its trust domain and
-   * control-plane namespace.
-   * @default - none: `trustDomain`
-   */
-  readonly mesh?: MeshReference;
-  /**
-   * The mesh's identity trust domain, when no `mesh` is given.
-   * @default 'cluster.local'
-   */
-  readonly trustDomain?: string;
-}
-
-export const DEFAULT_TRUST_DOMAIN = 'cluster.local';
-
-/** The identity domain of `source`; a trust domain that contradicts the mesh's is an issue. */
-export function identityDomainOf(source: IdentityDomainSource, at: string, issues: IssueCollector): IdentityDomain {
-  const meshDomain = source.mesh ? (source.mesh.trustDomain ?? source.mesh.clusterDomain ?? DEFAULT_TRUST_DOMAIN) : undefined;
-  if (source.trustDomain !== undefined) {
-    issues.check(joinPath(at, 'trustDomain'), source.trustDomain, objectName(source.trustDomain));
-    if (meshDomain !== undefined && meshDomain !== source.trustDomain) {
-      issues.add(joinPath(at, 'trustDomain'), source.trustDomain, `contradicts the mesh's trust domain "${meshDomain}": give mesh or trustDomain, not both`);
-    }
-  }
-  return {
-    controlPlaneNamespace: source.mesh?.controlPlaneNamespace ?? DEFAULT_CONTROL_PLANE_NAMESPACE,
-    trustDomain: source.trustDomain ?? meshDomain ?? DEFAULT_TRUST_DOMAIN,
-  };
-}
+// The identity domain is computed once, with the identities the checks read back; public with the policy model.
+export { DEFAULT_TRUST_DOMAIN, identityDomainOf, type IdentityDomain, type IdentityDomainSource } from '../traffic-check/identity.js';
 
 /** A ServiceAccount (in `namespace`, else the policy's own namespace). */
 export interface ServiceAccountClient {

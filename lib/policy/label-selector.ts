@@ -3,6 +3,7 @@
  * and `matchExpressions` are ANDed; an empty selector selects every pod in the namespace.
  */
 import { joinPath, type IssueCollector } from '../errors.js';
+import { DNS1123_SUBDOMAIN_FORMAT } from '../k8s/name-rules.js';
 
 export const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
 export type SelectorOperator = (typeof SELECTOR_OPERATORS)[number];
@@ -25,7 +26,7 @@ export interface LabelSelector {
 export const ALL_PODS: LabelSelector = { matchLabels: {} };
 
 const NAME = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
-const KEY_RE = new RegExp(`^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?${NAME}$`);
+const KEY_RE = new RegExp(`^(${DNS1123_SUBDOMAIN_FORMAT}/)?${NAME}$`);
 const VALUE_RE = new RegExp(`^(${NAME})?$`);
 
 function labelKey(value: unknown): string | undefined {

@@ -6,6 +6,7 @@
  * the policy controller keeps authorizing the kubelet's probes of the proxy (`/live`, `/ready`).
  */
 import type { IssueCollector } from '../errors.js';
+import { PROXY_ADMIN_PORT_NAME } from '../k8s/names.js';
 import type { KubeObject } from '../manifest.js';
 import { buildAllow } from './allow.js';
 import type { IdentityDomain } from './identity.js';
@@ -13,7 +14,8 @@ import { ALL_PODS } from './label-selector.js';
 import { buildServer, type AccessPolicy } from './server.js';
 
 export const PROXY_ADMIN_SERVER = 'proxy-admin';
-export const PROXY_ADMIN_PORT_NAME = 'linkerd-admin';
+// Public with the policy model (`meshform/model`); the proxy container declares the port under this name.
+export { PROXY_ADMIN_PORT_NAME };
 export const PROMETHEUS_SCRAPE_NAME = 'prometheus-scrape';
 
 export interface VizScrapeSpec {

@@ -9,6 +9,7 @@ import type { IProbe } from 'kubernetes-models/v1/Probe';
 import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount';
 import type { CapabilitiesValues, MeshValues, ProbeValues } from '../values/mesh/types.js';
+import { PROXY_ADMIN_PORT_NAME, PROXY_INBOUND_PORT_NAME } from '../k8s/names.js';
 import { runAsIds } from '../pod/run-as.js';
 import {
   DEFAULT_PROXY_CONTAINER_NAME,
@@ -107,8 +108,8 @@ export function buildProxyContainer(values: MeshValues, ctx: ProxyContext): ICon
     },
     name: proxyContainerName(values),
     ports: [
-      { containerPort: p.ports.inbound, name: 'linkerd-proxy' },
-      { containerPort: admin, name: 'linkerd-admin' },
+      { containerPort: p.ports.inbound, name: PROXY_INBOUND_PORT_NAME },
+      { containerPort: admin, name: PROXY_ADMIN_PORT_NAME },
     ],
     readinessProbe: {
       httpGet: { path: '/ready', port: admin },

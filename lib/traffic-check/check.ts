@@ -8,13 +8,14 @@ import type { KubeObject } from '../manifest.js';
 import { checkAnnotations } from './annotations.js';
 import { checkCanaries } from './canary.js';
 import type { CheckContext } from './context.js';
-import type { MeshIdentityContext } from './identity.js';
+import { identityDomainOf, type MeshIdentityContext } from './identity.js';
 import { ObjectIndex, type ExternalObject } from './objects.js';
 import { checkPolicy } from './policy.js';
 import { checkRoutes } from './routes.js';
 import { checkServiceProfiles } from './service-profile.js';
 import { podTemplates } from './workloads.js';
 
+/** The mesh (`mesh`, or its trust domain and control-plane namespace), and what else the checks take as given. */
 export interface TrafficCheckOptions extends MeshIdentityContext {
   /**
    * Objects that exist outside the checked set (another app's Service, the viz Prometheus
@@ -39,7 +40,8 @@ export interface TrafficCheckOptions extends MeshIdentityContext {
 /** Every cross-object problem of `objects`, each naming the object (source), the field, the value and what is allowed. */
 export function trafficIssues(objects: readonly KubeObject[], options: TrafficCheckOptions = {}): readonly ValidationIssue[] {
   const index = new ObjectIndex(objects, options);
-  const ctx: CheckContext = { index, templates: podTemplates(index), mesh: options, issues: new IssueCollector() };
+  const issues = new IssueCollector();
+  const ctx: CheckContext = { index, templates: podTemplates(index), mesh: identityDomainOf(options, '', issues), issues };
   checkRoutes(ctx);
   checkPolicy(ctx);
   checkAnnotations(ctx);

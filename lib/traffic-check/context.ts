@@ -1,13 +1,13 @@
 /** What every cross-object check reads: the indexed set, its pod templates, the mesh and the sink. */
 import type { IssueCollector } from '../errors.js';
-import type { MeshIdentityContext } from './identity.js';
+import type { IdentityDomain } from './identity.js';
 import { fieldPath, type IndexedObject, type ObjectIndex, type ObjectKey } from './objects.js';
 import type { PodTemplate } from './workloads.js';
 
 export interface CheckContext {
   readonly index: ObjectIndex;
   readonly templates: readonly PodTemplate[];
-  readonly mesh: MeshIdentityContext;
+  readonly mesh: IdentityDomain;
   readonly issues: IssueCollector;
 }
 

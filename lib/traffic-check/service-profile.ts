@@ -3,36 +3,31 @@
  * HTTPRoutes/GRPCRoutes on the Service and its retry, timeout and failure-accrual annotations are then
  * ignored without a word (TRAFFIC.md §2.5). Such a pair is refused here.
  */
-import { annotationsOf, fieldPath, listOf, specOf, type IndexedObject } from './objects.js';
+import { profiledService } from '../service-profile/names.js';
+import { annotationsOf, fieldPath, listOf, specOf } from './objects.js';
 import type { CheckContext } from './context.js';
 import { RESILIENCE_PREFIXES } from './annotations.js';
 import { isRoute, routesService } from './routes.js';
-
-/** `<svc>.<ns>.svc.<cluster-domain>` → the Service it profiles. */
-function profiledService(profile: IndexedObject): { readonly name: string; readonly namespace: string } | undefined {
-  const m = /^([a-z0-9-]+)\.([a-z0-9-]+)\.svc\./.exec(profile.name);
-  return m ? { name: m[1], namespace: m[2] } : undefined;
-}
 
 export function checkServiceProfiles(ctx: CheckContext): void {
   const routes = ctx.index.all.filter(isRoute);
   for (const profile of ctx.index.ofKind('ServiceProfile', 'linkerd.io')) {
     const spec = specOf(profile);
     const field = listOf(spec.routes).length ? 'routes' : listOf(spec.dstOverrides).length ? 'dstOverrides' : undefined;
-    const target = profiledService(profile);
+    const target = profiledService(profile.name);
     if (!field || !target) continue;
     const overridden: string[] = [];
-    for (const route of routes) if (routesService(route, target.namespace, target.name)) overridden.push(`${route.kind} ${route.namespace}/${route.name}`);
-    const service = ctx.index.get({ group: '', kind: 'Service', namespace: target.namespace, name: target.name });
+    for (const route of routes) if (routesService(route, target.namespace, target.service)) overridden.push(`${route.kind} ${route.namespace}/${route.name}`);
+    const service = ctx.index.get({ group: '', kind: 'Service', namespace: target.namespace, name: target.service });
     if (service) {
       const keys = Object.keys(annotationsOf(service.object)).filter((k) => RESILIENCE_PREFIXES.some((p) => k.startsWith(p))).sort();
-      if (keys.length) overridden.push(`the annotations ${keys.join(', ')} of Service ${target.namespace}/${target.name}`);
+      if (keys.length) overridden.push(`the annotations ${keys.join(', ')} of Service ${target.namespace}/${target.service}`);
     }
     if (overridden.length) {
       ctx.issues.add(
         fieldPath(profile, 'spec', field),
         `${listOf(spec[field]).length} ${field}`,
-        `a ServiceProfile with ${field} takes over routing for ${target.namespace}/${target.name} and silently disables ${overridden.join('; ')} (and circuit breaking): move its routes to the HTTPRoute, or drop the ServiceProfile's ${field}`,
+        `a ServiceProfile with ${field} takes over routing for ${target.namespace}/${target.service} and silently disables ${overridden.join('; ')} (and circuit breaking): move its routes to the HTTPRoute, or drop the ServiceProfile's ${field}`,
       );
     }
   }

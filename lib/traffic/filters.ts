@@ -5,6 +5,7 @@
  * names them when plain JavaScript passes them anyway.
  */
 import type { IssueCollector } from '../errors.js';
+import { dns1123SubdomainProblem } from '../k8s/name-rules.js';
 import { checkPort } from './refs.js';
 
 /** Header edits: set (replace), add (append) and remove, by header name. */
@@ -52,7 +53,6 @@ export interface RequestRedirect {
 }
 
 const TOKEN = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
-const HOSTNAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** Rule and backend keys that name Gateway API features Linkerd does not implement, and why. */
 const UNSUPPORTED: Readonly<Record<string, string>> = {
@@ -110,7 +110,7 @@ export function renderHeaderModifier(modifier: HeaderModifier): Record<string, u
 export function checkRedirect(redirect: RequestRedirect, path: string, issues: IssueCollector): void {
   refuseUnknownKeys(redirect, ['scheme', 'hostname', 'port', 'path', 'statusCode'], path, issues);
   if (redirect.scheme !== undefined && redirect.scheme !== 'http' && redirect.scheme !== 'https') issues.add(`${path}.scheme`, redirect.scheme, 'must be http or https');
-  if (redirect.hostname !== undefined && (typeof redirect.hostname !== 'string' || redirect.hostname.length > 253 || !HOSTNAME.test(redirect.hostname))) {
+  if (redirect.hostname !== undefined && dns1123SubdomainProblem(redirect.hostname) !== undefined) {
     issues.add(`${path}.hostname`, redirect.hostname, 'must be a DNS hostname without wildcard');
   }
   checkPort(redirect.port, `${path}.port`, issues, false);

@@ -4,6 +4,7 @@
  * which Linkerd ignores without a word.
  */
 import type { IssueCollector } from '../errors.js';
+import { dns1035LabelProblem, dns1123LabelProblem, dns1123SubdomainProblem } from '../k8s/name-rules.js';
 
 /** A Service a route attaches to (its parent): the route then applies to clients calling that Service. */
 export interface ParentService {
@@ -32,27 +33,19 @@ export interface ServiceBackend {
   readonly port: number;
 }
 
-const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
+/** A Service name: a DNS-1035 label (apimachinery's rule and message). */
 export function checkServiceName(name: unknown, path: string, issues: IssueCollector): void {
-  if (typeof name !== 'string' || name.length > 63 || !DNS_1035_LABEL.test(name)) {
-    issues.add(path, name, 'must be a Service name: at most 63 lowercase letters, digits and "-", starting with a letter');
-  }
+  issues.check(path, name, dns1035LabelProblem(name));
 }
 
+/** A namespace, when given: a DNS-1123 label. */
 export function checkNamespace(namespace: unknown, path: string, issues: IssueCollector): void {
-  if (namespace === undefined) return;
-  if (typeof namespace !== 'string' || namespace.length > 63 || !DNS_1123_LABEL.test(namespace)) {
-    issues.add(path, namespace, 'must be a namespace name: at most 63 lowercase letters, digits and "-"');
-  }
+  if (namespace !== undefined) issues.check(path, namespace, dns1123LabelProblem(namespace));
 }
 
+/** An object name: a DNS-1123 subdomain. */
 export function checkObjectName(name: unknown, path: string, issues: IssueCollector): void {
-  if (typeof name !== 'string' || name.length > 253 || !DNS_1123_SUBDOMAIN.test(name)) {
-    issues.add(path, name, 'must be a DNS-1123 subdomain: lowercase letters, digits, "-" and ".", at most 253 characters');
-  }
+  issues.check(path, name, dns1123SubdomainProblem(name));
 }
 
 export function checkPort(port: unknown, path: string, issues: IssueCollector, required: boolean): void {

@@ -1,4 +1,5 @@
 /** What every mesh route has: a name, a namespace, one parent Service, hostnames and metadata. */
+import { WILDCARD_HOSTNAME } from '../crds/schema/patterns.js';
 import type { IssueCollector } from '../errors.js';
 import { checkNamespace, checkObjectName, type ParentService } from './refs.js';
 
@@ -29,14 +30,19 @@ export interface RouteBase {
   readonly annotations?: Readonly<Record<string, string>>;
 }
 
-const HOSTNAME = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const HOSTNAME = new RegExp(WILDCARD_HOSTNAME);
+
+/** A hostname as Gateway API routes take it (mesh and egress routes): a lowercase subdomain, optionally starting with `*.`. */
+export function routeHostnameProblem(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length <= 253 && HOSTNAME.test(value)
+    ? undefined
+    : 'must be a lowercase DNS name such as api.github.com, optionally starting with "*." (no port, no scheme)';
+}
 
 export function checkHostnames(hostnames: readonly string[] | undefined, path: string, issues: IssueCollector): void {
   if (!hostnames) return;
   if (hostnames.length > 16) issues.add(path, hostnames.length, 'at most 16 hostnames');
-  hostnames.forEach((h, i) => {
-    if (typeof h !== 'string' || h.length > 253 || !HOSTNAME.test(h)) issues.add(`${path}[${i}]`, h, 'must be a lowercase DNS name, optionally starting with "*."');
-  });
+  hostnames.forEach((h, i) => issues.check(`${path}[${i}]`, h, routeHostnameProblem(h)));
 }
 
 /** The route's metadata (name, namespace, labels, user annotations), checked. */

@@ -1,12 +1,8 @@
 /**
- * Regular expressions Kubernetes and the Gateway API use for names. Composed from their parts so the
- * relationship between them (a subdomain is dot-separated labels) stays visible.
+ * Regular expressions Kubernetes and the Gateway API use for names. Composed from apimachinery's
+ * label and subdomain formats (lib/k8s/name-rules) so the relationship between them stays visible.
  */
-
-/** One RFC 1123 DNS label, unanchored. */
-const LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-/** An RFC 1123 subdomain, unanchored. */
-const SUBDOMAIN = `${LABEL}(\\.${LABEL})*`;
+import { DNS1123_LABEL_FORMAT as LABEL, DNS1123_SUBDOMAIN_FORMAT as SUBDOMAIN } from '../../k8s/name-rules.js';
 
 /** RFC 1123 label: namespaces, service-account and Server names. */
 export const DNS_LABEL = `^${LABEL}$`;
