@@ -35,3 +35,5 @@ export * from './policy/index.js';
 export * from './traffic-check.js';
 export * from './policy-graph.js';
 export * from './flagger/index.js';
+// What the multicluster object builders above take (the API docs name it).
+export type { MulticlusterContext } from './multicluster/context.js';

@@ -37,3 +37,12 @@ export * from './policy/index.js';
 // Cross-object checks of traffic and policy manifests, and the policy graph (who may call whom) as DOT, Mermaid or SVG.
 export * from './traffic-check/index.js';
 export * from './policy-graph/index.js';
+// Types and constants the API above refers to, exported so users (and the API docs) can name them.
+export { DEFAULT_INBOUND_POLICIES, LOG_FORMATS, LOG_LEVELS } from './values/checks.js';
+export type { KnownKeys, UnknownValuesOptions } from './values/unknown-keys.js';
+export type { CrdsValues } from './crds/values.js';
+export type { LinkerdDashboard } from './grafana/dashboards.js';
+export type { PortSet, ProxyAccessLog, ProxyConfig, ProxyDefaultInboundPolicy, ProxyLogFormat, ProxyLogHttpHeaders, ProxyPullPolicy } from './proxy-config/types.js';
+export type { JsonMap } from './traffic-check/objects.js';
+export type { AtomicWriteOptions, StagedFile } from './fs/atomic-write.js';
+export type { OwnedFilesOptions, StageFile } from './fs/owned-files.js';

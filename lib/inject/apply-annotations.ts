@@ -11,15 +11,15 @@ import { ANNOTATIONS, INJECT_ANNOTATION, INJECT_INGRESS } from './keys.js';
 import { resolveOpaquePorts } from './ports.js';
 
 /** A mutable view of the value tree while annotations are applied. */
-type Tree = Record<string, unknown>;
+export type MutableValueTree = Record<string, unknown>;
 
 /** Sets `a.b.c` in `tree`, creating intermediate maps. */
-export function setIn(tree: Tree, path: string, value: unknown): void {
+export function setIn(tree: MutableValueTree, path: string, value: unknown): void {
   const parts = path.split('.');
   let node = tree;
   for (const part of parts.slice(0, -1)) {
     if (typeof node[part] !== 'object' || node[part] === null) node[part] = {};
-    node = node[part] as Tree;
+    node = node[part] as MutableValueTree;
   }
   node[parts[parts.length - 1]] = value;
 }
@@ -44,7 +44,7 @@ const durationS = (raw: string): string | undefined => {
   return ns === undefined ? undefined : `${Math.trunc(ns / 1e9)}s`;
 };
 
-type Apply = (tree: Tree, raw: string, ctx: ApplyContext) => void;
+type Apply = (tree: MutableValueTree, raw: string, ctx: ApplyContext) => void;
 
 interface ApplyContext {
   readonly namedPorts: ReadonlyMap<string, number>;
@@ -125,7 +125,7 @@ export function applyAnnotationOverrides(
   annotations: Readonly<Record<string, string>>,
   namedPorts: ReadonlyMap<string, number> = new Map(),
 ): MeshValues {
-  const tree = structuredClone(values) as unknown as Tree;
+  const tree = structuredClone(values) as unknown as MutableValueTree;
   for (const [key, apply] of RULES) {
     const raw = annotations[key];
     if (raw !== undefined) apply(tree, raw, { namedPorts });

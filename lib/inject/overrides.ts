@@ -8,19 +8,19 @@ import type { MeshValues } from '../values/mesh/types.js';
 import { ANNOTATIONS, INJECT_ANNOTATION, INJECT_INGRESS } from './keys.js';
 
 /** How a differing value is written as an annotation; undefined writes nothing. */
-type Render = (value: unknown) => string | undefined;
+export type OverrideRender = (value: unknown) => string | undefined;
 
-const text: Render = (v) => (v === undefined || v === null ? '' : String(v));
-const enabledDisabled: Render = (v) => (v ? 'enabled' : 'disabled');
+const text: OverrideRender = (v) => (v === undefined || v === null ? '' : String(v));
+const enabledDisabled: OverrideRender = (v) => (v ? 'enabled' : 'disabled');
 /** `--ingress` is expressed through the inject annotation itself, and only ever switched on. */
-const ingress: Render = (v) => (v ? INJECT_INGRESS : undefined);
+const ingress: OverrideRender = (v) => (v ? INJECT_INGRESS : undefined);
 
 export interface OverrideRule {
   /** Upstream value key, e.g. `proxy.ports.admin`. */
   readonly path: string;
   readonly annotation: string;
   /** @default - the value as text */
-  readonly render?: Render;
+  readonly render?: OverrideRender;
 }
 
 /** Value key → annotation, in upstream's order. */

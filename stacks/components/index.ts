@@ -14,3 +14,6 @@ export * from './mesh-provider.js';
 export { FORCE_NEW_FIELDS, forceNewChanges, forceNewFields, type ForceNewChange, type ProviderMutability } from '../render/force-new.js';
 export { GATEWAY_SERVICE_TYPES, type GatewayServiceType } from '../config.js';
 export { IDENTITY_MODES, type IdentityMode } from '../../lib/assembly/identity-mode.js';
+// What MeshPhaseArgs takes (the API docs name them).
+export type { KubeManifest } from './kube-resource.js';
+export type { GatewayAwait, ResourcePolicyOptions } from '../render/resource-policy.js';
