@@ -1,26 +1,17 @@
 // Linkerd's label and annotation names are spelled once, in lib/k8s/labels.ts (upstream pkg/k8s/labels.go).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REPO_ROOT, sourceFiles } from '../helpers/source-files.js';
 import * as labels from '../../lib/k8s/labels.js';
-
-const root = new URL('../..', import.meta.url).pathname;
-
-function sources(dir: string): string[] {
-  return readdirSync(join(root, dir)).flatMap((name) => {
-    const rel = join(dir, name);
-    if (statSync(join(root, rel)).isDirectory()) return sources(rel);
-    return /\.ts$/.test(name) ? [rel] : [];
-  });
-}
 
 // A quoted key (not a comment, an apiVersion or an issuer scheme such as 'linkerd.io/tls').
 const KEY = /['"`]((?:config(?:\.alpha|\.beta)?\.linkerd\.io|linkerd\.io|viz\.linkerd\.io)\/[a-z0-9-]+)['"`]/g;
 const NOT_KEYS = new Set(['linkerd.io/tls']);
 
 function spelled(file: string): string[] {
-  const text = readFileSync(join(root, file), 'utf8')
+  const text = readFileSync(join(REPO_ROOT, file), 'utf8')
     .split('\n')
     .filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line))
     .join('\n');
@@ -28,7 +19,7 @@ function spelled(file: string): string[] {
 }
 
 test('no label or annotation name is spelled outside lib/k8s/labels.ts', () => {
-  const files = ['lib', 'constructs', 'cli', 'stacks'].flatMap(sources).filter((f) => f !== 'lib/k8s/labels.ts');
+  const files = ['lib', 'constructs', 'cli', 'stacks'].flatMap(sourceFiles).filter((f) => f !== 'lib/k8s/labels.ts');
   const found = files.flatMap((f) => spelled(f).map((k) => `${f}: ${k}`));
   assert.deepEqual(found, []);
 });

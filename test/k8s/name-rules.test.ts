@@ -1,8 +1,9 @@
 // Kubernetes' name rules are written once, in lib/k8s/name-rules.ts, with apimachinery's own messages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REPO_ROOT, sourceFiles } from '../helpers/source-files.js';
 import { IssueCollector } from '../../lib/errors.js';
 import {
   dns1035LabelErrors,
@@ -13,8 +14,6 @@ import {
   dns1123SubdomainProblem,
 } from '../../lib/k8s/name-rules.js';
 import { checkServiceName } from '../../lib/traffic/refs.js';
-
-const root = new URL('../..', import.meta.url).pathname;
 
 test("apimachinery's messages, examples and regexes, double space included", () => {
   assert.deepEqual(dns1035LabelErrors('Web'), [
@@ -52,20 +51,12 @@ test('a route backend with a bad Service name gets the DNS-1035 message at its p
   assert.deepEqual(issues.issues, [{ path: 'App/web-route.backends[1].name', value: 'Web_v2', message: dns1035LabelErrors('Web_v2')[0] }]);
 });
 
-function sources(dir: string): string[] {
-  return readdirSync(join(root, dir)).flatMap((name) => {
-    const rel = join(dir, name);
-    if (statSync(join(root, rel)).isDirectory()) return sources(rel);
-    return /\.ts$/.test(name) ? [rel] : [];
-  });
-}
-
 // The traffic and policy layers (issue #12) spell no label regex of their own.
 const ONE_COPY_DIRS = ['lib/traffic', 'lib/policy', 'lib/traffic-check', 'lib/policy-graph', 'lib/service-profile', 'constructs/traffic', 'constructs/policy', 'constructs/flagger', 'constructs/service-profile'];
 const LABEL_REGEX = /\[a-z0?-?9?\]\(\[-a-z0-9\]\*\[a-z0-9\]\)\?/;
 
 test('the traffic and policy code spells no DNS label regex of its own', () => {
   assert.ok(LABEL_REGEX.test('[a-z]([-a-z0-9]*[a-z0-9])?') && LABEL_REGEX.test('[a-z0-9]([-a-z0-9]*[a-z0-9])?'), 'the scan sees both formats');
-  const copies = ONE_COPY_DIRS.flatMap(sources).filter((file) => LABEL_REGEX.test(readFileSync(join(root, file), 'utf8')));
+  const copies = ONE_COPY_DIRS.flatMap(sourceFiles).filter((file) => LABEL_REGEX.test(readFileSync(join(REPO_ROOT, file), 'utf8')));
   assert.deepEqual(copies, []);
 });
