@@ -41,25 +41,21 @@ export function normalizeGroup(group: string | undefined): string {
 /** Kinds that live outside namespaces; their references carry no namespace. */
 const CLUSTER_SCOPED = new Set(['Namespace', 'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleBinding', 'Node']);
 
-/** One object of the set, with its identity and where a message should say it came from. */
-export interface IndexedObject {
-  readonly object: KubeObject;
-  readonly group: string;
-  readonly kind: string;
-  readonly namespace: string;
-  readonly name: string;
-  /** Position in the input list. */
-  readonly position: number;
-  /** What messages call the object: its construct path, or `<Kind>/<namespace>/<name>`. */
-  readonly source: string;
-}
-
 /** A reference as resolved: group normalized, namespace defaulted. */
 export interface ObjectKey {
   readonly group: string;
   readonly kind: string;
   readonly namespace: string;
   readonly name: string;
+}
+
+/** One object of the set, with its identity (key) and where a message should say it came from. */
+export interface IndexedObject extends ObjectKey {
+  readonly object: KubeObject;
+  /** Position in the input list. */
+  readonly position: number;
+  /** What messages call the object: its construct path, or `<Kind>/<namespace>/<name>`. */
+  readonly source: string;
 }
 
 /**

@@ -52,9 +52,10 @@ describe('identityDomainOf', () => {
   });
 
   it("accepts parts that agree with the mesh, and checks names with apimachinery's rules", () => {
+    const agreeing = new IssueCollector();
+    identityDomainOf({ mesh: OTHER, trustDomain: 'example.org', controlPlaneNamespace: 'mesh' }, '', agreeing);
+    assert.deepEqual(agreeing.issues, []);
     const issues = new IssueCollector();
-    identityDomainOf({ mesh: OTHER, trustDomain: 'example.org', controlPlaneNamespace: 'mesh' }, '', issues);
-    assert.deepEqual(issues.issues, []);
     identityDomainOf({ trustDomain: 'Example.org', controlPlaneNamespace: 'linkerd.x' }, '', issues);
     assert.deepEqual(issues.issues.map((i) => i.path), ['trustDomain', 'controlPlaneNamespace']);
     assert.match(issues.issues[0].message, /^a lowercase RFC 1123 subdomain must consist of/);
