@@ -127,7 +127,7 @@ async function main(args: readonly string[]): Promise<void> {
   if (!GRAPH_FORMATS.includes(format) || args.length > 2) {
     throw new MeshformError('invalid --graph format', [{ path: '--graph', value: args.slice(1).join(' '), message: `must be one of ${GRAPH_FORMATS.join(', ')}` }]);
   }
-  process.stdout.write(await policyGraph(chart, format));
+  process.stdout.write(await policyGraph(chart, format, { mesh: DEFAULT_MESH }));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
