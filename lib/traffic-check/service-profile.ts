@@ -26,7 +26,8 @@ export function checkServiceProfiles(ctx: CheckContext): void {
     if (overridden.length) {
       ctx.issues.add(
         fieldPath(profile, 'spec', field),
-        `${listOf(spec[field]).length} ${field}`,
+        // What it holds, counted (the list itself can be long).
+        `${listOf(spec[field]).length} ${field === 'routes' ? 'route' : 'dstOverride'}${listOf(spec[field]).length === 1 ? '' : 's'}`,
         `a ServiceProfile with ${field} takes over routing for ${target.namespace}/${target.service} and silently disables ${overridden.join('; ')} (and circuit breaking): move its routes to the HTTPRoute, or drop the ServiceProfile's ${field}`,
       );
     }
