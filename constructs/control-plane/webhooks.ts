@@ -13,6 +13,7 @@ import type { IRuleWithOperations } from 'kubernetes-models/admissionregistratio
 import type { IValidatingWebhookConfiguration } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import { IssueCollector } from '../../lib/errors.js';
+import { CERT_MANAGER_CA_INJECTION } from '../../lib/k8s/labels.js';
 import type { KubeObject } from '../../lib/manifest.js';
 import { webhookValueIssues } from '../../lib/assembly/render-checks.js';
 import { cliTemplateValues } from '../../lib/values/mesh/config-dump.js';
@@ -77,8 +78,8 @@ function tlsSecret(ctx: ControlPlaneContext, spec: WebhookSpec): KubeObject[] {
 /** `cert-manager.io/inject-ca-from*` annotations; undefined when cert-manager is not used. */
 function caInjectionAnnotations(w: WebhookValues): Record<string, string> | undefined {
   const out: Record<string, string> = {};
-  if (present(w.injectCaFrom)) out['cert-manager.io/inject-ca-from'] = w.injectCaFrom;
-  if (present(w.injectCaFromSecret)) out['cert-manager.io/inject-ca-from-secret'] = w.injectCaFromSecret;
+  if (present(w.injectCaFrom)) out[CERT_MANAGER_CA_INJECTION.fromCertificate] = w.injectCaFrom;
+  if (present(w.injectCaFromSecret)) out[CERT_MANAGER_CA_INJECTION.fromSecret] = w.injectCaFromSecret;
   return Object.keys(out).length ? out : undefined;
 }
 

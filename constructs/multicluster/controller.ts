@@ -8,6 +8,7 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { KubeObject } from '../../lib/manifest.js';
 import type { ResolvedControllerValues } from '../../lib/values/multicluster/types.js';
 import { buildResources } from '../../lib/pod/resources.js';
+import { GATEWAY_PROBE_PORT_NAME, MIRRORED_GATEWAY_LABEL } from '../../lib/k8s/labels.js';
 import { CLUSTER_NAME_LABEL, EXTENSION, EXTENSION_LABEL, kube, mcLabels, pullSecrets, type MulticlusterContext } from './context.js';
 import { mirrorImage, mirrorPodAnnotations } from './local-service-mirror.js';
 import { podAffinity } from '../../lib/pod/affinity.js';
@@ -143,9 +144,9 @@ export function controllerObjects(ctx: MulticlusterContext, c: ResolvedControlle
       metadata: {
         name: names.probeService,
         namespace: ctx.namespace,
-        labels: mcLabels(ctx, { 'mirror.linkerd.io/mirrored-gateway': 'true', [CLUSTER_NAME_LABEL]: link }),
+        labels: mcLabels(ctx, { [MIRRORED_GATEWAY_LABEL]: 'true', [CLUSTER_NAME_LABEL]: link }),
       },
-      spec: { ports: [{ name: 'mc-probe', port: c.gateway.probe.port, protocol: 'TCP' }] },
+      spec: { ports: [{ name: GATEWAY_PROBE_PORT_NAME, port: c.gateway.probe.port, protocol: 'TCP' }] },
     });
   }
   return objects;

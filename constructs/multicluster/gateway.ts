@@ -12,7 +12,7 @@ import { disruptionBudget } from './disruption-budget.js';
 import { podAffinity } from '../../lib/pod/affinity.js';
 import { podScheduling } from '../../lib/pod/scheduling.js';
 import { restrictedPodSecurityContext, restrictedSecurityContext } from '../../lib/pod/security-context.js';
-import { ANNOTATIONS, INJECT_ANNOTATION, INJECT_ENABLED } from '../../lib/k8s/labels.js';
+import { ANNOTATIONS, GATEWAY_ANNOTATIONS, GATEWAY_PORT_NAME, GATEWAY_PROBE_PORT_NAME, INJECT_ANNOTATION, INJECT_ENABLED } from '../../lib/k8s/labels.js';
 
 function gatewayDeployment(ctx: MulticlusterContext): IDeployment {
   const { values } = ctx;
@@ -81,10 +81,10 @@ function gatewayService(ctx: MulticlusterContext): IService {
       namespace: ctx.namespace,
       labels: mcLabels(ctx),
       annotations: {
-        'mirror.linkerd.io/gateway-identity': identity,
-        'mirror.linkerd.io/probe-period': String(gw.probe.seconds),
-        'mirror.linkerd.io/probe-path': gw.probe.path,
-        'mirror.linkerd.io/multicluster-gateway': 'true',
+        [GATEWAY_ANNOTATIONS.identity]: identity,
+        [GATEWAY_ANNOTATIONS.probePeriod]: String(gw.probe.seconds),
+        [GATEWAY_ANNOTATIONS.probePath]: gw.probe.path,
+        [GATEWAY_ANNOTATIONS.multiclusterGateway]: 'true',
         component: 'gateway',
         ...createdBy(ctx),
         ...gw.serviceAnnotations,
@@ -92,8 +92,8 @@ function gatewayService(ctx: MulticlusterContext): IService {
     },
     spec: {
       ports: [
-        { name: 'mc-gateway', port: gw.port, protocol: 'TCP', ...(set(gw.nodePort) && { nodePort: gw.nodePort }) },
-        { name: 'mc-probe', port: gw.probe.port, protocol: 'TCP', ...(set(gw.probe.nodePort) && { nodePort: gw.probe.nodePort }) },
+        { name: GATEWAY_PORT_NAME, port: gw.port, protocol: 'TCP', ...(set(gw.nodePort) && { nodePort: gw.nodePort }) },
+        { name: GATEWAY_PROBE_PORT_NAME, port: gw.probe.port, protocol: 'TCP', ...(set(gw.probe.nodePort) && { nodePort: gw.probe.nodePort }) },
       ],
       selector: { app: gw.name },
       type: (gw.serviceType || 'LoadBalancer') as NonNullable<IService['spec']>['type'],

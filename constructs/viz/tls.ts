@@ -4,6 +4,7 @@
  * cert-manager CA-injector annotation). Validation guarantees the PEMs needed here are present.
  */
 import type { ISecret } from 'kubernetes-models/v1/Secret';
+import { CERT_MANAGER_CA_INJECTION } from '../../lib/k8s/labels.js';
 import type { KubeObject } from '../../lib/manifest.js';
 import type { StringMap, VizWebhookTlsValues } from '../../lib/values/viz/types.js';
 import { createdBy, kube, objectLabels, type VizContext } from './context.js';
@@ -28,8 +29,8 @@ const injected = (tls: VizWebhookTlsValues): boolean => Boolean(tls.injectCaFrom
 export function caInjectionAnnotations(tls: VizWebhookTlsValues): Record<string, string> | undefined {
   if (!injected(tls)) return undefined;
   return {
-    ...(tls.injectCaFrom ? { 'cert-manager.io/inject-ca-from': tls.injectCaFrom } : {}),
-    ...(tls.injectCaFromSecret ? { 'cert-manager.io/inject-ca-from-secret': tls.injectCaFromSecret } : {}),
+    ...(tls.injectCaFrom ? { [CERT_MANAGER_CA_INJECTION.fromCertificate]: tls.injectCaFrom } : {}),
+    ...(tls.injectCaFromSecret ? { [CERT_MANAGER_CA_INJECTION.fromSecret]: tls.injectCaFromSecret } : {}),
   };
 }
 

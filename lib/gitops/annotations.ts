@@ -1,6 +1,6 @@
 /**
- * The Argo CD and Flux annotation names the layout writes, named once. (Linkerd's own names live in
- * lib/k8s/labels.ts.)
+ * The Argo CD and Flux annotation names the layout writes, named once. (Linkerd's own names, and the
+ * cert-manager CA-injection annotations its charts write, live in lib/k8s/labels.ts.)
  */
 
 /** Argo CD: the wave an object (here: a phase's Application) syncs in; lower waves first. */
@@ -12,14 +12,5 @@ export const ARGOCD_PROTECTED_SYNC_OPTIONS = 'Prune=false,Delete=false,ServerSid
 /** Flux kustomize-controller: `disabled` keeps an object when it leaves the source (or the Kustomization goes). */
 export const FLUX_PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';
 export const FLUX_PRUNE_DISABLED = 'disabled';
-/**
- * cert-manager's CA injector fills a webhook's (or APIService's, or CRD conversion's) `caBundle` in
- * the cluster when one of these annotations is present: that field then differs from git by design.
- */
-export const CERT_MANAGER_CA_INJECTION_ANNOTATIONS: readonly string[] = [
-  'cert-manager.io/inject-ca-from',
-  'cert-manager.io/inject-ca-from-secret',
-  'cert-manager.io/inject-apiserver-ca',
-];
 /** On the restart Job: the value its name derives from (by default the mesh revision). */
 export const ROLLOUT_TRIGGER_ANNOTATION = 'meshform.io/rollout-trigger';

@@ -10,7 +10,8 @@
  * are ignored in diffs and left alone by syncs, so the Applications do not go OutOfSync at each renewal.
  */
 import type { KubeObject } from '../manifest.js';
-import { ARGOCD_SYNC_WAVE_ANNOTATION, CERT_MANAGER_CA_INJECTION_ANNOTATIONS } from './annotations.js';
+import { CERT_MANAGER_CA_INJECTION_ANNOTATIONS } from '../k8s/labels.js';
+import { ARGOCD_SYNC_WAVE_ANNOTATION } from './annotations.js';
 import type { ResolvedArgoCdOptions } from './argocd-options.js';
 import { apiGroup, mainNamespace } from './object-scope.js';
 import { repoJoin } from './repo-path.js';

@@ -1,6 +1,7 @@
 /** The GitOps layout (framework-free): phase directories and the Argo CD, Flux or plain objects that apply them in order. */
 export * from './types.js';
 export * from './annotations.js';
+export { CERT_MANAGER_CA_INJECTION_ANNOTATIONS } from '../k8s/labels.js';
 export { phaseDirectory, phaseFileName, engineObjects, isProtected, kustomizationText } from './phase-directory.js';
 export * from './object-scope.js';
 export * from './readiness.js';

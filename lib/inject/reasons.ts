@@ -2,6 +2,7 @@
  * Why a resource is not meshed, as data (upstream `pkg/inject/report.go`): a stable code, the message
  * upstream prints, and whether the CLI refuses the whole input (exit 1) or passes the object through.
  */
+import { INJECT_ANNOTATION, INJECT_DISABLED } from '../k8s/labels.js';
 
 export type InjectReasonCode =
   | 'host_network_enabled'
@@ -27,7 +28,7 @@ export const INJECT_REASONS: Readonly<Record<InjectReasonCode, InjectReason>> = 
   unsupported_resource: { code: 'unsupported_resource', message: 'this resource kind is unsupported', refuses: false },
   injection_disable_annotation_present: {
     code: 'injection_disable_annotation_present',
-    message: 'pod has the annotation "linkerd.io/inject:disabled"',
+    message: `pod has the annotation "${INJECT_ANNOTATION}:${INJECT_DISABLED}"`,
     refuses: false,
   },
   disabled_automount_service_account_token_account: {

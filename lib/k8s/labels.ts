@@ -1,6 +1,7 @@
 /**
  * Linkerd's label and annotation names (upstream `pkg/k8s/labels.go`), named once for every layer:
- * charts, injection, identity and the CLI spell a key only through these constants. Framework-free
+ * charts, injection, identity, multicluster links and the CLI spell a key only through these
+ * constants — and so the cert-manager injection annotations Linkerd's charts write. Framework-free
  * and dependency-free, so it sits below every other lib/ folder.
  */
 
@@ -99,6 +100,45 @@ export const VIZ_EXTERNAL_PROMETHEUS_ANNOTATION = 'viz.linkerd.io/external-prome
 /** The multicluster label naming the linked cluster an object belongs to. */
 export const MIRROR_CLUSTER_NAME_LABEL = 'mirror.linkerd.io/cluster-name';
 
+/*
+ * Multicluster names that `link-gen` and the service mirror read (labels.go's `SvcMirrorPrefix`
+ * names, `multicluster/cmd`): the gateway Service's annotations and port names, the mirror's
+ * selector labels, and the credentials Secret in the control-plane namespace.
+ */
+
+/** Annotations on the multicluster gateway Service. */
+export const GATEWAY_ANNOTATIONS = {
+  /** The gateway proxy's identity (`GatewayIdentity`). */
+  identity: 'mirror.linkerd.io/gateway-identity',
+  /** Probe period in seconds (`GatewayProbePeriod`). */
+  probePeriod: 'mirror.linkerd.io/probe-period',
+  /** Probe path (`GatewayProbePath`). */
+  probePath: 'mirror.linkerd.io/probe-path',
+  /** `"true"` marks a Service as a multicluster gateway (`MulticlusterGatewayAnnotation`). */
+  multiclusterGateway: 'mirror.linkerd.io/multicluster-gateway',
+} as const;
+/** The gateway Service's port names (`GatewayPortName`, `ProbePortName`). */
+export const GATEWAY_PORT_NAME = 'mc-gateway';
+export const GATEWAY_PROBE_PORT_NAME = 'mc-probe';
+/** `"true"` on the source cluster's `probe-gateway-<link>` Service (`MirroredGatewayLabel`). */
+export const MIRRORED_GATEWAY_LABEL = 'mirror.linkerd.io/mirrored-gateway';
+/** The label whose value selects a Service for mirroring (`DefaultExportedServiceSelector`). */
+export const MIRROR_EXPORTED_LABEL = 'mirror.linkerd.io/exported';
+/** The label whose `member` value joins a Service to a federated service (`DefaultFederatedServiceSelector`). */
+export const MIRROR_FEDERATED_LABEL = 'mirror.linkerd.io/federated';
+/** link-gen's default selectors: mirrored, remote-discovery and federated Services. */
+export const DEFAULT_MIRROR_SELECTORS = {
+  exported: `${MIRROR_EXPORTED_LABEL}=true`,
+  remoteDiscovery: `${MIRROR_EXPORTED_LABEL}=remote-discovery`,
+  federated: `${MIRROR_FEDERATED_LABEL}=member`,
+} as const;
+/** The type of a Link's `cluster-credentials-<name>` Secret (`MirrorSecretType`). */
+export const MIRROR_CREDENTIALS_SECRET_TYPE = 'mirror.linkerd.io/remote-kubeconfig';
+/** Label and annotations of `cluster-credentials-<name>` in the control-plane namespace. */
+export const LINK_CREDENTIALS_CLUSTER_NAME_LABEL = 'multicluster.linkerd.io/cluster-name';
+export const LINK_TRUST_DOMAIN_ANNOTATION = 'multicluster.linkerd.io/trust-domain';
+export const LINK_CLUSTER_DOMAIN_ANNOTATION = 'multicluster.linkerd.io/cluster-domain';
+
 /**
  * Retry and timeout annotations on Services, HTTPRoutes and GRPCRoutes (TRAFFIC.md §2.2), read by the
  * policy controller for client-side (outbound) proxies.
@@ -122,3 +162,17 @@ export const FAILURE_ACCRUAL_ANNOTATIONS = {
   maxPenalty: 'balancer.linkerd.io/failure-accrual-consecutive-max-penalty',
   jitterRatio: 'balancer.linkerd.io/failure-accrual-consecutive-jitter-ratio',
 } as const;
+/** Prefixes of the retry, timeout and failure-accrual annotations (a ServiceProfile with routes overrides them all). */
+export const RESILIENCE_ANNOTATION_PREFIXES: readonly string[] = ['retry.linkerd.io/', 'timeout.linkerd.io/', FAILURE_ACCRUAL_ANNOTATIONS.mode];
+
+/**
+ * cert-manager's CA injector fills a webhook's (or APIService's, or CRD conversion's) `caBundle` in
+ * the cluster when one of these annotations is present; Linkerd's charts write the first two
+ * (`injectCaFrom`, `injectCaFromSecret`).
+ */
+export const CERT_MANAGER_CA_INJECTION = {
+  fromCertificate: 'cert-manager.io/inject-ca-from',
+  fromSecret: 'cert-manager.io/inject-ca-from-secret',
+  apiServerCa: 'cert-manager.io/inject-apiserver-ca',
+} as const;
+export const CERT_MANAGER_CA_INJECTION_ANNOTATIONS: readonly string[] = Object.values(CERT_MANAGER_CA_INJECTION);

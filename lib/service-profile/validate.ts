@@ -7,6 +7,7 @@
  * apiserver) and so are inputs the webhook or the CRD would reject later (opaquePorts, see types.ts).
  */
 import { joinPath, type IssueCollector } from '../errors.js';
+import { ANNOTATIONS } from '../k8s/labels.js';
 import { goDurationProblem } from './profile-duration.js';
 import { dns1035LabelErrors, dns1123LabelErrors, dns1123SubdomainErrors, serviceProfileName } from './names.js';
 
@@ -191,7 +192,7 @@ export function checkServiceProfile(issues: IssueCollector, at: string, input: u
     issues.add(
       joinPath(at, 'opaquePorts'),
       opaque,
-      "cannot be set: the CRD takes a list of strings but the sp-validator decodes a Go port set, so the apply is denied; mark the ports opaque with config.linkerd.io/opaque-ports on the Service instead (markOpaquePorts)",
+      `cannot be set: the CRD takes a list of strings but the sp-validator decodes a Go port set, so the apply is denied; mark the ports opaque with ${ANNOTATIONS.opaquePorts} on the Service instead (markOpaquePorts)`,
     );
   }
 }

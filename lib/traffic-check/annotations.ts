@@ -4,7 +4,7 @@
  * reads), retry conditions in the grammar of their kind, and each annotation on a kind that reads it
  * (`retry.linkerd.io/http` on a GRPCRoute, or failure accrual on a route, is ignored).
  */
-import { FAILURE_ACCRUAL_ANNOTATIONS, RETRY_ANNOTATIONS, TIMEOUT_ANNOTATIONS } from '../k8s/labels.js';
+import { FAILURE_ACCRUAL_ANNOTATIONS, RESILIENCE_ANNOTATION_PREFIXES, RETRY_ANNOTATIONS, TIMEOUT_ANNOTATIONS } from '../k8s/labels.js';
 import { linkerdDurationProblem } from '../traffic/duration.js';
 import { GRPC_RETRY_STATUSES } from '../traffic/resilience.js';
 import type { CheckContext } from './context.js';
@@ -15,8 +15,8 @@ const ROUTE_DURATIONS: readonly string[] = [RETRY_ANNOTATIONS.timeout, TIMEOUT_A
 /** Failure accrual is read from Services and EgressNetworks only. */
 const PARENT_DURATIONS: readonly string[] = [...ROUTE_DURATIONS, FAILURE_ACCRUAL_ANNOTATIONS.minPenalty, FAILURE_ACCRUAL_ANNOTATIONS.maxPenalty];
 
-/** Prefixes of the annotations a ServiceProfile with routes silently overrides. */
-export const RESILIENCE_PREFIXES = ['retry.linkerd.io/', 'timeout.linkerd.io/', 'balancer.linkerd.io/failure-accrual'];
+/** Prefixes of the annotations a ServiceProfile with routes silently overrides (service-profile.ts). */
+export const RESILIENCE_PREFIXES = RESILIENCE_ANNOTATION_PREFIXES;
 
 /** `5xx`, `gateway-error`, `NNN` or `NNN-MMM` (100–599, start ≤ end), comma-separated without spaces. */
 function httpConditionsProblem(value: string): string | undefined {
@@ -52,7 +52,7 @@ function ignoredProblem(key: string, target: Target): string | undefined {
   if (target === 'HTTPRoute' && key === RETRY_ANNOTATIONS.grpc) return `is ignored on an HTTPRoute: use ${RETRY_ANNOTATIONS.http} (or move the route to a GRPCRoute)`;
   if (target === 'GRPCRoute' && key === RETRY_ANNOTATIONS.http) return `is ignored on a GRPCRoute: use ${RETRY_ANNOTATIONS.grpc}`;
   if (target !== 'parent' && key.startsWith(FAILURE_ACCRUAL_ANNOTATIONS.mode)) return 'is read from the Service (or EgressNetwork) only: move it there';
-  if (target === 'L4Route' && RESILIENCE_PREFIXES.some((p) => key.startsWith(p))) return 'is read from HTTP and gRPC routes only (and their Service)';
+  if (target === 'L4Route' && RESILIENCE_ANNOTATION_PREFIXES.some((p) => key.startsWith(p))) return 'is read from HTTP and gRPC routes only (and their Service)';
   return undefined;
 }
 

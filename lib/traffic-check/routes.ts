@@ -4,6 +4,7 @@
  * something, and nothing Linkerd drops silently (unsupported filters, `backendRequest`, compound
  * timeouts, regex gRPC methods, multi-rule L4 routes) gets through (TRAFFIC.md §1.6, §1.12–§1.14).
  */
+import { RETRY_ANNOTATIONS } from '../k8s/labels.js';
 import { routeTimeoutProblem } from '../traffic/duration.js';
 import { describeKey, resolveRef, type CheckContext } from './context.js';
 import { fieldPath, isMap, listOf, mapsOf, normalizeGroup, specOf, stringOf, type IndexedObject, type JsonMap, type ObjectKey } from './objects.js';
@@ -144,7 +145,7 @@ function checkRule(ctx: CheckContext, route: IndexedObject, rule: JsonMap, i: nu
   if (rule.sessionPersistence !== undefined) ctx.issues.add(fieldPath(route, ...at, 'sessionPersistence'), rule.sessionPersistence, 'is not implemented by Linkerd (ignored): remove it');
   const timeouts = isMap(rule.timeouts) ? rule.timeouts : {};
   if (timeouts.backendRequest !== undefined) {
-    ctx.issues.add(fieldPath(route, ...at, 'timeouts', 'backendRequest'), timeouts.backendRequest, 'is not implemented by Linkerd (ignored): use timeouts.request, or the retry.linkerd.io/timeout annotation for a per-try timeout');
+    ctx.issues.add(fieldPath(route, ...at, 'timeouts', 'backendRequest'), timeouts.backendRequest, `is not implemented by Linkerd (ignored): use timeouts.request, or the ${RETRY_ANNOTATIONS.timeout} annotation for a per-try timeout`);
   }
   // The policy.linkerd.io kind parses Go durations here; only the Gateway API kind has Linkerd's grammar.
   if (timeouts.request !== undefined && route.group === GATEWAY) {

@@ -175,7 +175,7 @@ export function buildHttpRoute(spec: HttpRouteSpec, path: string): KubeObject {
   const annotations = resilienceAnnotations(spec, 'HTTPRoute', path, issues);
   rules.forEach((r, i) => {
     if (r.timeout !== undefined && annotations[TIMEOUT_ANNOTATIONS.request] !== undefined) {
-      issues.add(`${path}.rules[${i}].timeout`, r.timeout, 'the route\'s timeouts.request (timeout.linkerd.io/request) wins over a rule timeout, so this one would be ignored: keep one');
+      issues.add(`${path}.rules[${i}].timeout`, r.timeout, `the route's timeouts.request (${TIMEOUT_ANNOTATIONS.request}) wins over a rule timeout, so this one would be ignored: keep one`);
     }
   });
   const ordered = order === 'first-match' ? firstMatchOrder(rules.map((r, i) => ({ matches: r.matches ?? [], path: `${path}.rules[${i}]` })), issues) : rules.map((r) => r.matches ?? [{}]);

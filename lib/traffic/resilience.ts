@@ -98,7 +98,7 @@ function durationAnnotation(out: Record<string, string>, key: string, value: Lin
 function retryAnnotations(retry: RetryPolicy, target: ResilienceTarget, path: string, issues: IssueCollector): Record<string, string> {
   const out: Record<string, string> = {};
   if (retry.http !== undefined) {
-    if (target === 'GRPCRoute') issues.add(`${path}.http`, retry.http, 'Linkerd ignores retry.linkerd.io/http on a GRPCRoute: use grpc');
+    if (target === 'GRPCRoute') issues.add(`${path}.http`, retry.http, `Linkerd ignores ${RETRY_ANNOTATIONS.http} on a GRPCRoute: use grpc`);
     else if (retry.http.length === 0) issues.add(`${path}.http`, retry.http, 'must list at least one status (omit it to retry none)');
     else {
       const parts = retry.http.map((s, i) => httpStatusText(s, `${path}.http[${i}]`, issues));
@@ -106,7 +106,7 @@ function retryAnnotations(retry: RetryPolicy, target: ResilienceTarget, path: st
     }
   }
   if (retry.grpc !== undefined) {
-    if (target === 'HTTPRoute') issues.add(`${path}.grpc`, retry.grpc, 'Linkerd ignores retry.linkerd.io/grpc on an HTTPRoute: use http');
+    if (target === 'HTTPRoute') issues.add(`${path}.grpc`, retry.grpc, `Linkerd ignores ${RETRY_ANNOTATIONS.grpc} on an HTTPRoute: use http`);
     else if (retry.grpc.length === 0) issues.add(`${path}.grpc`, retry.grpc, 'must list at least one status (omit it to retry none)');
     else {
       retry.grpc.forEach((s, i) => {

@@ -20,6 +20,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { controllerObjects } from '../../constructs/multicluster/controller.js';
 import { remoteAccessObjects } from '../../constructs/multicluster/remote-access.js';
 import { IssueCollector, MeshformError } from '../../lib/errors.js';
+import { DEFAULT_MIRROR_SELECTORS } from '../../lib/k8s/labels.js';
 import { resolveMulticlusterValues } from '../../lib/values/multicluster/resolve.js';
 import { mergeUserValues, type ValueTree } from '../../lib/values/tree.js';
 import { labelSelectorOf, type LabelSelector } from '../render/label-query.js';
@@ -125,9 +126,9 @@ export class MulticlusterLink extends pulumi.ComponentResource {
       name: link,
       multiclusterNamespace: mcNamespace,
       linkerdNamespace,
-      selector: labelSelectorOf(args.selector ?? 'mirror.linkerd.io/exported=true', `${name}.selector`, issues),
-      remoteDiscoverySelector: labelSelectorOf(args.remoteDiscoverySelector ?? 'mirror.linkerd.io/exported=remote-discovery', `${name}.remoteDiscoverySelector`, issues),
-      federatedServiceSelector: labelSelectorOf(args.federatedServiceSelector ?? 'mirror.linkerd.io/federated=member', `${name}.federatedServiceSelector`, issues),
+      selector: labelSelectorOf(args.selector ?? DEFAULT_MIRROR_SELECTORS.exported, `${name}.selector`, issues),
+      remoteDiscoverySelector: labelSelectorOf(args.remoteDiscoverySelector ?? DEFAULT_MIRROR_SELECTORS.remoteDiscovery, `${name}.remoteDiscoverySelector`, issues),
+      federatedServiceSelector: labelSelectorOf(args.federatedServiceSelector ?? DEFAULT_MIRROR_SELECTORS.federated, `${name}.federatedServiceSelector`, issues),
       excludedAnnotations: args.excludedAnnotations ?? [],
       excludedLabels: args.excludedLabels ?? [],
     };

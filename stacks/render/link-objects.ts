@@ -6,7 +6,12 @@
  * gateway (`--gateway=false`); the probe's failure threshold and timeout take the CRD's defaults.
  */
 import type { KubeObject } from '../../lib/manifest.js';
-import { LINK_CLUSTER_DOMAIN_ANNOTATION, LINK_CREDENTIALS_CLUSTER_NAME_LABEL, LINK_TRUST_DOMAIN_ANNOTATION } from '../../lib/k8s/multicluster-labels.js';
+import {
+  LINK_CLUSTER_DOMAIN_ANNOTATION,
+  LINK_CREDENTIALS_CLUSTER_NAME_LABEL,
+  LINK_TRUST_DOMAIN_ANNOTATION,
+  MIRROR_CREDENTIALS_SECRET_TYPE,
+} from '../../lib/k8s/labels.js';
 import type { LabelSelector } from './label-query.js';
 
 export interface LinkSettings {
@@ -34,14 +39,13 @@ export interface LinkTarget {
   };
 }
 
-export const CREDENTIALS_SECRET_TYPE = 'mirror.linkerd.io/remote-kubeconfig';
 export const REMOTE_ACCESS_PREFIX = 'linkerd-service-mirror-remote-access-';
 
 export const credentialsSecretName = (name: string): string => `cluster-credentials-${name}`;
 
 /** The credentials Secret in the multicluster namespace and its copy in the linkerd namespace. */
 export function credentialsSecrets(s: LinkSettings, target: LinkTarget, kubeconfigB64: unknown): KubeObject[] {
-  const base = { apiVersion: 'v1', kind: 'Secret', type: CREDENTIALS_SECRET_TYPE, data: { kubeconfig: kubeconfigB64 } };
+  const base = { apiVersion: 'v1', kind: 'Secret', type: MIRROR_CREDENTIALS_SECRET_TYPE, data: { kubeconfig: kubeconfigB64 } };
   const name = credentialsSecretName(s.name);
   return [
     { ...base, metadata: { name, namespace: s.multiclusterNamespace } },

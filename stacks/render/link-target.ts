@@ -7,7 +7,7 @@
  * Every problem is collected (one `MeshformError`), naming the object and field read.
  */
 import { IssueCollector, MeshformError } from '../../lib/errors.js';
-import { GATEWAY_ANNOTATIONS, GATEWAY_PORT_NAME, GATEWAY_PROBE_PORT_NAME } from '../../lib/k8s/multicluster-labels.js';
+import { GATEWAY_ANNOTATIONS, GATEWAY_PORT_NAME, GATEWAY_PROBE_PORT_NAME } from '../../lib/k8s/labels.js';
 import { parseYamlDocument } from '../../lib/yaml-input.js';
 
 /** The fields of the target's gateway Service that a link needs (a `k8s.core.v1.Service`'s state fits). */

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARGOCD_SYNC_WAVE_ANNOTATION, CERT_MANAGER_CA_INJECTION_ANNOTATIONS } from '../../lib/gitops/annotations.js';
+import { ARGOCD_SYNC_WAVE_ANNOTATION } from '../../lib/gitops/annotations.js';
+import { CERT_MANAGER_CA_INJECTION_ANNOTATIONS } from '../../lib/k8s/labels.js';
 import { ARGOCD_HEALTH_CONFIG, gitOpsTree } from '../../lib/gitops/tree.js';
 import { validateKubeObject } from '../helpers/kube-schema.js';
 import { MeshformError } from '../../lib/errors.js';

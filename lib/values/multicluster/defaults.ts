@@ -4,6 +4,7 @@
  * substitutes the release for it unless the user gave it explicitly.
  */
 import { DEFAULT_REGISTRY, PAUSE_IMAGE, VERSION_PLACEHOLDER } from '../../versions.js';
+import { DEFAULT_MIRROR_SELECTORS } from '../../k8s/labels.js';
 import type { ControllerSettingsValues, MulticlusterValues } from './types.js';
 
 const CONTROLLER_IMAGE = `${DEFAULT_REGISTRY}/controller`;
@@ -74,7 +75,7 @@ export function multiclusterDefaults(): MulticlusterValues {
     revisionHistoryLimit: 10,
     localServiceMirror: {
       serviceMirrorRetryLimit: 3,
-      federatedServiceSelector: 'mirror.linkerd.io/federated=member',
+      federatedServiceSelector: DEFAULT_MIRROR_SELECTORS.federated,
       excludedLabels: '',
       excludedAnnotations: '',
       replicas: 1,
