@@ -15,9 +15,6 @@ const ROUTE_DURATIONS: readonly string[] = [RETRY_ANNOTATIONS.timeout, TIMEOUT_A
 /** Failure accrual is read from Services and EgressNetworks only. */
 const PARENT_DURATIONS: readonly string[] = [...ROUTE_DURATIONS, FAILURE_ACCRUAL_ANNOTATIONS.minPenalty, FAILURE_ACCRUAL_ANNOTATIONS.maxPenalty];
 
-/** Prefixes of the annotations a ServiceProfile with routes silently overrides (service-profile.ts). */
-export const RESILIENCE_PREFIXES = RESILIENCE_ANNOTATION_PREFIXES;
-
 /** `5xx`, `gateway-error`, `NNN` or `NNN-MMM` (100–599, start ≤ end), comma-separated without spaces. */
 function httpConditionsProblem(value: string): string | undefined {
   const bad = value.split(',').filter((part) => {

@@ -6,7 +6,7 @@
 import { profiledService } from '../service-profile/names.js';
 import { annotationsOf, fieldPath, listOf, specOf } from './objects.js';
 import type { CheckContext } from './context.js';
-import { RESILIENCE_PREFIXES } from './annotations.js';
+import { RESILIENCE_ANNOTATION_PREFIXES } from '../k8s/labels.js';
 import { isRoute, routesService } from './routes.js';
 
 export function checkServiceProfiles(ctx: CheckContext): void {
@@ -20,7 +20,7 @@ export function checkServiceProfiles(ctx: CheckContext): void {
     for (const route of routes) if (routesService(route, target.namespace, target.service)) overridden.push(`${route.kind} ${route.namespace}/${route.name}`);
     const service = ctx.index.get({ group: '', kind: 'Service', namespace: target.namespace, name: target.service });
     if (service) {
-      const keys = Object.keys(annotationsOf(service.object)).filter((k) => RESILIENCE_PREFIXES.some((p) => k.startsWith(p))).sort();
+      const keys = Object.keys(annotationsOf(service.object)).filter((k) => RESILIENCE_ANNOTATION_PREFIXES.some((p) => k.startsWith(p))).sort();
       if (keys.length) overridden.push(`the annotations ${keys.join(', ')} of Service ${target.namespace}/${target.service}`);
     }
     if (overridden.length) {
