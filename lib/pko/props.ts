@@ -241,8 +241,8 @@ export function resolvePulumiOperator(props: PulumiOperatorProps, path = 'pulumi
   if (!DNS_SUBDOMAIN.test(secretName) || secretName.length > 253) issues.add(at('secretName'), secretName, 'must be a Secret name (DNS subdomain)');
   const gitAuth = p.gitAuth ?? 'none';
   if (!['none', 'token', 'ssh'].includes(gitAuth)) issues.add(at('gitAuth'), gitAuth, 'must be none, token or ssh');
-  if (!repoIssue && gitAuth === 'ssh' && !isSshRepo(p.projectRepo)) issues.add(at('gitAuth'), gitAuth, 'ssh needs an ssh projectRepo (ssh://... or git@host:path)');
-  if (!repoIssue && gitAuth === 'token' && isSshRepo(p.projectRepo)) issues.add(at('gitAuth'), gitAuth, 'token needs an https:// projectRepo');
+  if (!repoIssue && gitAuth === 'ssh' && !isSshRepo(p.projectRepo)) issues.add(at('gitAuth'), gitAuth, 'ssh needs an ssh repository URL (ssh://... or git@host:path)');
+  if (!repoIssue && gitAuth === 'token' && isSshRepo(p.projectRepo)) issues.add(at('gitAuth'), gitAuth, 'token needs an https:// repository URL');
   const implied: string[] = [
     ...(secretsProvider === 'passphrase' ? [PKO_SECRET_KEYS.passphrase] : []),
     ...(selfManaged ? [] : [PKO_SECRET_KEYS.accessToken]),
