@@ -166,7 +166,7 @@ test('every problem is collected, names the prop and the value, and never shows 
   ]);
   assert.ok(!error.message.includes('s3cr3t'), error.message);
   assert.match(error.message, /resyncFrequencySeconds = 59: must be a whole number of seconds from 60/);
-  assert.throws(() => pulumiOperatorObjects({ projectRepo: 'git@github.com:a/b.git', gitAuth: 'token' }), /token needs an https:\/\/ projectRepo/);
+  assert.throws(() => pulumiOperatorObjects({ projectRepo: 'git@github.com:a/b.git', gitAuth: 'token' }), /token needs an https:\/\/ repository URL/);
   assert.throws(() => pulumiOperatorObjects({ projectRepo: REPO, resyncFrequencySeconds: 86401 }), /to 86400/);
   assert.throws(() => pulumiOperatorObjects({ projectRepo: 'http://github.com/a/b' }), /must not be http:\/\//);
 });
