@@ -69,7 +69,7 @@ const LIB_LAYERS: Readonly<Record<string, readonly string[]>> = {
   versions: [],
   'yaml-emit': [],
   manifest: ['yaml-emit'],
-  k8s: [],
+  k8s: ['errors'],
   'unsafe-keys': ['errors'],
   'yaml-input': ['errors', 'unsafe-keys'],
   fs: ['errors'],

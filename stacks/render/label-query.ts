@@ -5,25 +5,10 @@
  * parse as label queries but have no label-selector form, so they are refused, as upstream refuses them.
  */
 import type { IssueCollector } from '../../lib/errors.js';
+import { checkLabelSelector, labelKeyProblem, labelValueProblem, type LabelSelector, type LabelSelectorRequirement } from '../../lib/k8s/label-selector.js';
 
-export interface LabelSelectorRequirement {
-  readonly key: string;
-  readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
-  /** Present for In and NotIn. @default - none */
-  readonly values?: readonly string[];
-}
+export type { LabelSelector, LabelSelectorRequirement } from '../../lib/k8s/label-selector.js';
 
-/** A Kubernetes `LabelSelector`. */
-export interface LabelSelector {
-  /** @default - none */
-  readonly matchLabels?: Readonly<Record<string, string>>;
-  /** @default - none */
-  readonly matchExpressions?: readonly LabelSelectorRequirement[];
-}
-
-const NAME = '[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?';
-const KEY = new RegExp(`^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?${NAME}$`);
-const VALUE = new RegExp(`^(${NAME})?$`);
 const OPERATORS: Readonly<Record<string, LabelSelectorRequirement['operator']>> = { in: 'In', notin: 'NotIn' };
 
 /** Splits on commas outside parentheses: `a in (x,y),b` → `a in (x,y)`, `b`. */
@@ -53,12 +38,15 @@ function parseRequirement(text: string): Parsed | string {
   let m = /^(!?)\s*([^\s!=<>(),]+)$/.exec(text);
   if (m) return { key: m[2], requirement: { key: m[2], operator: m[1] ? 'DoesNotExist' : 'Exists' } };
   m = /^([^\s!=<>(),]+)\s*(==|=)\s*([^\s!=<>(),]*)$/.exec(text);
-  if (m) return VALUE.test(m[3]) ? { key: m[1], equals: m[3] } : `value ${JSON.stringify(m[3])} is not a label value`;
+  if (m) {
+    const problem = labelValueProblem(m[3]);
+    return problem === undefined ? { key: m[1], equals: m[3] } : `value ${JSON.stringify(m[3])} ${problem}`;
+  }
   m = /^([^\s!=<>(),]+)\s+(in|notin)\s*\(([^()]*)\)$/.exec(text);
   if (m) {
     const values = m[3].split(',').map((v) => v.trim());
-    const bad = values.find((v) => !VALUE.test(v));
-    if (bad !== undefined) return `value ${JSON.stringify(bad)} is not a label value`;
+    const bad = values.find((v) => labelValueProblem(v) !== undefined);
+    if (bad !== undefined) return `value ${JSON.stringify(bad)} ${labelValueProblem(bad)}`;
     return { key: m[1], requirement: { key: m[1], operator: OPERATORS[m[2]], values: [...new Set(values)].sort() } };
   }
   if (/^[^\s!=<>(),]+\s*(!=|<|>)/.test(text)) return `"${text}": !=, < and > have no label-selector form (use notin, or matchExpressions)`;
@@ -76,7 +64,7 @@ export function parseLabelQuery(query: string, path: string, issues: IssueCollec
     for (const text of requirements(query)) {
       const p = parseRequirement(text);
       if (typeof p === 'string') issues.add(path, query, p);
-      else if (!KEY.test(p.key)) issues.add(path, query, `${JSON.stringify(p.key)} is not a label key`);
+      else if (labelKeyProblem(p.key)) issues.add(path, query, `${JSON.stringify(p.key)} ${labelKeyProblem(p.key)}`);
       else parsed.push(p);
     }
     for (const p of parsed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
@@ -94,18 +82,7 @@ export function parseLabelQuery(query: string, path: string, issues: IssueCollec
 /** A selector given as a query string or as a `LabelSelector` (checked: keys, operators, values). */
 export function labelSelectorOf(input: string | LabelSelector, path: string, issues: IssueCollector): LabelSelector {
   if (typeof input === 'string') return parseLabelQuery(input, path, issues);
-  for (const [key, value] of Object.entries(input.matchLabels ?? {})) {
-    if (!KEY.test(key)) issues.add(`${path}.matchLabels`, key, 'is not a label key');
-    if (!VALUE.test(value)) issues.add(`${path}.matchLabels.${key}`, value, 'is not a label value');
-  }
-  (input.matchExpressions ?? []).forEach((r, i) => {
-    const at = `${path}.matchExpressions[${i}]`;
-    if (!KEY.test(r.key)) issues.add(`${at}.key`, r.key, 'is not a label key');
-    const needsValues = r.operator === 'In' || r.operator === 'NotIn';
-    if (!['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(r.operator)) issues.add(`${at}.operator`, r.operator, 'must be In, NotIn, Exists or DoesNotExist');
-    else if (needsValues && !r.values?.length) issues.add(`${at}.values`, r.values, `must not be empty for ${r.operator}`);
-    else if (!needsValues && r.values?.length) issues.add(`${at}.values`, r.values, `must be empty for ${r.operator}`);
-  });
+  checkLabelSelector(input, path, issues);
   if (!Object.keys(input.matchLabels ?? {}).length && !(input.matchExpressions ?? []).length) {
     issues.add(path, input, 'must not be empty (an empty selector matches every Service)');
   }

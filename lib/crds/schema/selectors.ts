@@ -1,8 +1,6 @@
 /** `metav1.LabelSelector` as policy.linkerd.io CRDs declare it (matchLabels kept free-form). */
+import { SELECTOR_OPERATORS } from '../../k8s/label-selector.js';
 import { arr, enumStr, exactlyOneOf, freeForm, obj, str, type Schema } from './primitives.js';
-
-/** Operators a `matchExpressions` entry accepts. */
-export const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
 
 /** Options of {@link labelSelector}. */
 export interface LabelSelectorOptions {
