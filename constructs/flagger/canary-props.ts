@@ -1,6 +1,7 @@
 /** The typed surface of a Flagger canary on Linkerd, and its validation (every problem collected). */
 import { IssueCollector, joinPath } from '../../lib/errors.js';
 import { dns1123LabelProblem } from '../../lib/k8s/name-rules.js';
+import { portNumberProblem } from '../../lib/k8s/ports.js';
 
 /** Flagger's analysis durations: Go durations starting with seconds or minutes (CRD pattern `^[0-9]+(m|s)`), e.g. `30s`, `1m`, `1m30s`. */
 export type FlaggerDuration = `${number}${'s' | 'm'}` | `${number}m${number}s`;
@@ -134,8 +135,8 @@ export function resolveCanaryProps(props: FlaggerCanaryProps, path: string): Res
   name('deployment', props.deployment);
   if (props.namespace !== undefined) name('namespace', props.namespace);
   if (props.serviceName !== undefined) name('serviceName', props.serviceName);
-  integerIn(['port'], props.port, 1, 65535, 'a port number from 1 to 65535');
-  if (typeof props.targetPort === 'number') integerIn(['targetPort'], props.targetPort, 1, 65535, 'a port number from 1 to 65535');
+  issues.check(at('port'), props.port, portNumberProblem(props.port));
+  if (typeof props.targetPort === 'number') issues.check(at('targetPort'), props.targetPort, portNumberProblem(props.targetPort));
   else if (props.targetPort !== undefined) name('targetPort', props.targetPort);
 
   const analysis = props.analysis ?? {};

@@ -3,7 +3,7 @@
  * fine, or a message saying what is allowed (the caller adds the path and the value).
  */
 import { dns1123LabelProblem, dns1123SubdomainProblem } from '../k8s/name-rules.js';
-import { routeHostnameProblem } from '../traffic/route-base.js';
+import { portNumberProblem } from '../k8s/ports.js';
 
 /** IANA service name, as container port names are (Kubernetes `IsValidPortName`). */
 const PORT_NAME_RE = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
@@ -16,23 +16,14 @@ export const labelName: (value: unknown) => string | undefined = dns1123LabelPro
 
 /** A port: a number 1-65535 or a container port name (IANA service name, at most 15 characters). */
 export function portNumberOrName(value: unknown): string | undefined {
-  if (typeof value === 'number') {
-    return Number.isInteger(value) && value >= 1 && value <= 65535 ? undefined : 'must be a port number between 1 and 65535';
-  }
+  if (typeof value === 'number') return portNumberProblem(value);
   return typeof value === 'string' && value.length <= 15 && PORT_NAME_RE.test(value) && !value.includes('--')
     ? undefined
     : 'must be a port number (1-65535) or a container port name (lowercase letters, digits and "-", at most 15 characters, with a letter)';
 }
 
-/** A port number 1-65535. */
-export function portNumber(value: unknown): string | undefined {
-  return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 65535
-    ? undefined
-    : 'must be a port number between 1 and 65535';
-}
-
-/** A hostname as Gateway API routes take it: a lowercase subdomain, optionally starting with `*.`. */
-export const routeHostname: (value: unknown) => string | undefined = routeHostnameProblem;
+/** A port number 1-65535 (lib/k8s's rule). */
+export const portNumber: (value: unknown) => string | undefined = portNumberProblem;
 
 /** A positive integer no larger than `max`. */
 export function positiveInteger(value: unknown, max: number): string | undefined {

@@ -7,9 +7,10 @@
 import { joinPath, type IssueCollector } from '../errors.js';
 import type { KubeObject } from '../manifest.js';
 import { literalPathProblem } from '../traffic/http-match.js';
+import { checkHostnames } from '../traffic/route-base.js';
 import { ROUTE_KINDS } from '../traffic/route-crds.js';
 import { POLICY_GROUP, TCP_ROUTE_API_VERSION, TLS_ROUTE_API_VERSION } from './api.js';
-import { objectName, portNumber, repeats, routeHostname } from './checks.js';
+import { objectName, portNumber, repeats } from './checks.js';
 import { renderMeta } from './meta.js';
 
 export const EGRESS_PROTOCOLS = ['tls', 'http', 'tcp'] as const;
@@ -32,7 +33,6 @@ export interface EgressAllowSpec {
 /** Precedence of route kinds on one parent (GEP-1426): a lower kind is marked Conflicted. */
 const KIND_RANK: Readonly<Record<EgressProtocol, number>> = { http: 1, tls: 2, tcp: 3 };
 const KIND: Readonly<Record<EgressProtocol, string>> = { tls: 'TLSRoute', http: 'HTTPRoute', tcp: 'TCPRoute' };
-const MAX_HOSTNAMES = 16;
 
 /** The default name of an allow route. */
 export function egressRouteName(allow: EgressAllowSpec): string {
@@ -51,8 +51,7 @@ function checkAllow(allow: EgressAllowSpec, at: string, issues: IssueCollector):
   if (protocol === 'tcp' && hostnames.length > 0) {
     issues.add(joinPath(at, 'hostnames'), allow.hostnames, 'must be empty for tcp: a TCPRoute cannot match hostnames (use "tls" for TLS traffic)');
   }
-  if (hostnames.length > MAX_HOSTNAMES) issues.add(joinPath(at, 'hostnames'), hostnames.length, `must hold at most ${MAX_HOSTNAMES} hostnames per route`);
-  hostnames.forEach((h, i) => issues.check(joinPath(joinPath(at, 'hostnames'), i), h, routeHostname(h)));
+  checkHostnames(allow.hostnames, joinPath(at, 'hostnames'), issues);
   if (allow.paths !== undefined && protocol !== 'http') issues.add(joinPath(at, 'paths'), allow.paths, 'only applies to protocol "http"');
   (allow.paths ?? []).forEach((p, i) => issues.check(joinPath(joinPath(at, 'paths'), i), p, literalPathProblem(p)));
   if (allow.name !== undefined) issues.check(joinPath(at, 'name'), allow.name, objectName(allow.name));

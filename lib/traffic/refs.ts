@@ -5,6 +5,7 @@
  */
 import type { IssueCollector } from '../errors.js';
 import { dns1035LabelProblem, dns1123LabelProblem, dns1123SubdomainProblem } from '../k8s/name-rules.js';
+import { portNumberProblem } from '../k8s/ports.js';
 
 /** A Service a route attaches to (its parent): the route then applies to clients calling that Service. */
 export interface ParentService {
@@ -50,9 +51,8 @@ export function checkObjectName(name: unknown, path: string, issues: IssueCollec
 
 export function checkPort(port: unknown, path: string, issues: IssueCollector, required: boolean): void {
   if (port === undefined && !required) return;
-  if (!Number.isInteger(port) || (port as number) < 1 || (port as number) > 65535) {
-    issues.add(path, port, required ? 'must be a port number from 1 to 65535 (Linkerd needs the port of every Service backend)' : 'must be a port number from 1 to 65535');
-  }
+  const problem = portNumberProblem(port);
+  issues.check(path, port, problem && required ? `${problem} (Linkerd needs the port of every Service backend)` : problem);
 }
 
 /**

@@ -39,9 +39,13 @@ export function routeHostnameProblem(value: unknown): string | undefined {
     : 'must be a lowercase DNS name such as api.github.com, optionally starting with "*." (no port, no scheme)';
 }
 
+/** The Gateway API's limit on a route's hostnames. */
+const MAX_HOSTNAMES = 16;
+
+/** A route's hostnames, when given: at most 16, each a route hostname. */
 export function checkHostnames(hostnames: readonly string[] | undefined, path: string, issues: IssueCollector): void {
   if (!hostnames) return;
-  if (hostnames.length > 16) issues.add(path, hostnames.length, 'at most 16 hostnames');
+  if (hostnames.length > MAX_HOSTNAMES) issues.add(path, hostnames.length, `must hold at most ${MAX_HOSTNAMES} hostnames per route`);
   hostnames.forEach((h, i) => issues.check(`${path}[${i}]`, h, routeHostnameProblem(h)));
 }
 

@@ -2,6 +2,7 @@
  * Primitive checks shared by every chart's validation. Each returns `undefined` when the value is fine,
  * or a message saying what is allowed (the caller adds the key path and value).
  */
+import { portNumberProblem } from '../k8s/ports.js';
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
 export const LOG_FORMATS = ['plain', 'json'] as const;
@@ -35,9 +36,8 @@ export function integerInRange(value: unknown, min: number, max = Number.MAX_SAF
   return max === Number.MAX_SAFE_INTEGER ? `must be an integer >= ${min}` : `must be an integer between ${min} and ${max}`;
 }
 
-export function port(value: unknown): string | undefined {
-  return integerInRange(value, 1, 65535) && 'must be a port number between 1 and 65535';
-}
+/** A port number 1-65535 (lib/k8s's rule). */
+export const port: (value: unknown) => string | undefined = portNumberProblem;
 
 /** A UID or GID; -1 means "not set" upstream. */
 export function userId(value: unknown): string | undefined {
