@@ -4,17 +4,11 @@
  * not a removal plus an addition).
  */
 
+import { groupOf, type ObjectKey } from '../k8s/object-key.js';
 import type { KubeObject } from '../manifest.js';
 
-/** What names an object in a diff. */
-export interface ObjectRef {
-  /** API group (`''` for the core group, `apps`, `policy.linkerd.io` ...). */
-  readonly group: string;
-  readonly kind: string;
-  /** `''` for cluster-scoped objects. */
-  readonly namespace: string;
-  readonly name: string;
-}
+/** What names an object in a diff: its Kubernetes identity (lib/k8s). */
+export type ObjectRef = ObjectKey;
 
 /** A Kubernetes object as read from YAML: plain data with at least a kind and an apiVersion. */
 export function isKubeObject(value: unknown): value is KubeObject {
@@ -31,7 +25,7 @@ function metadataString(object: KubeObject, key: string): string {
 
 export function objectRef(object: KubeObject): ObjectRef {
   return {
-    group: object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : '',
+    group: groupOf(object.apiVersion),
     kind: object.kind,
     namespace: metadataString(object, 'namespace'),
     name: metadataString(object, 'name'),

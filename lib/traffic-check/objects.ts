@@ -4,7 +4,11 @@
  * through this index, so a reference resolves the same way everywhere.
  */
 import { joinPath } from '../errors.js';
+import { groupOf, type ObjectKey } from '../k8s/object-key.js';
 import type { KubeObject } from '../manifest.js';
+
+/** A reference as resolved: group normalized (core is `''`), namespace defaulted. */
+export type { ObjectKey } from '../k8s/object-key.js';
 
 /** A plain JSON map (what `spec`, `metadata` and their children are). */
 export type JsonMap = Readonly<Record<string, unknown>>;
@@ -27,12 +31,6 @@ export function stringOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The API group of an `apiVersion` (`v1` → `""`, `policy.linkerd.io/v1beta3` → `policy.linkerd.io`). */
-export function groupOf(apiVersion: string): string {
-  const slash = apiVersion.indexOf('/');
-  return slash < 0 ? '' : apiVersion.slice(0, slash);
-}
-
 /** Linkerd (and Kubernetes' own references) spell the core group `""` or `core`. */
 export function normalizeGroup(group: string | undefined): string {
   return group === undefined || group === 'core' ? '' : group;
@@ -40,14 +38,6 @@ export function normalizeGroup(group: string | undefined): string {
 
 /** Kinds that live outside namespaces; their references carry no namespace. */
 const CLUSTER_SCOPED = new Set(['Namespace', 'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleBinding', 'Node']);
-
-/** A reference as resolved: group normalized, namespace defaulted. */
-export interface ObjectKey {
-  readonly group: string;
-  readonly kind: string;
-  readonly namespace: string;
-  readonly name: string;
-}
 
 /** One object of the set, with its identity (key) and where a message should say it came from. */
 export interface IndexedObject extends ObjectKey {
