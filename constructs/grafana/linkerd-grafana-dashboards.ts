@@ -8,6 +8,7 @@
 import { Construct } from 'constructs';
 import { MeshformError, type ValidationIssue } from '../../lib/errors.js';
 import { DASHBOARD_DATASOURCE_INPUT, LINKERD_DASHBOARDS, vizPrometheusUrl, type LinkerdDashboard } from '../../lib/grafana/dashboards.js';
+import { dns1123LabelProblem } from '../../lib/k8s/name-rules.js';
 import type { KubeObject } from '../../lib/manifest.js';
 import { didYouMean } from '../../lib/values/checks.js';
 import { addObjects } from '../kube-object.js';
@@ -76,12 +77,11 @@ export interface LinkerdGrafanaDashboardsProps {
   readonly allowCrossNamespaceImport?: boolean;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-
 function validate(props: LinkerdGrafanaDashboardsProps, resolved: { namespace: string; vizNamespace: string; sa: ServiceAccountRef }): void {
   const issues: ValidationIssue[] = [];
   const label = (path: string, v: unknown) => {
-    if (typeof v !== 'string' || !DNS_LABEL.test(v)) issues.push({ path, value: v, message: 'must be a DNS-1123 label (a namespace or object name)' });
+    const problem = dns1123LabelProblem(v);
+    if (problem) issues.push({ path, value: v, message: problem });
   };
   if (!props.instanceSelector || Object.keys(props.instanceSelector).length === 0) {
     issues.push({ path: 'instanceSelector', value: props.instanceSelector, message: 'must have at least one label, or no Grafana instance is provisioned' });

@@ -4,6 +4,8 @@
  * services and the status subresource; v1alpha3 (storage) adds excluded labels/annotations.
  * Upstream's prose descriptions are left out.
  */
+import { API_GROUP, API_KIND, CONDITION_REASON, CONDITION_TYPE, CONTROLLER_NAME, DNS_LABEL } from '../../lib/crds/schema/patterns.js';
+import { SELECTOR_OPERATORS } from '../../lib/k8s/label-selector.js';
 
 /** A JSON-schema fragment as the API server reads it. */
 export type SchemaObject = { readonly [key: string]: unknown };
@@ -24,7 +26,7 @@ function labelSelector(): SchemaObject {
           required: ['key', 'operator'],
           properties: {
             key: str(),
-            operator: str({ enum: ['In', 'NotIn', 'Exists', 'DoesNotExist'] }),
+            operator: str({ enum: [...SELECTOR_OPERATORS] }),
             values: strings(),
           },
         },
@@ -46,18 +48,16 @@ function probeSpec(periodIsDuration: boolean): SchemaObject {
   };
 }
 
-const DNS_SUBDOMAIN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
-
 /** A Gateway-API-style reference to a Service on either side of the link. */
 function serviceRef(): SchemaObject {
   return {
     type: 'object',
     required: ['name', 'namespace'],
     properties: {
-      group: str({ default: 'core', maxLength: 253, pattern: `^$|${DNS_SUBDOMAIN}` }),
-      kind: str({ default: 'Service', maxLength: 63, minLength: 1, pattern: '^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$' }),
+      group: str({ default: 'core', maxLength: 253, pattern: API_GROUP }),
+      kind: str({ default: 'Service', maxLength: 63, minLength: 1, pattern: API_KIND }),
       name: str({ maxLength: 253, minLength: 1 }),
-      namespace: str({ maxLength: 63, minLength: 1, pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' }),
+      namespace: str({ maxLength: 63, minLength: 1, pattern: DNS_LABEL }),
     },
   };
 }
@@ -70,11 +70,11 @@ function condition(): SchemaObject {
     properties: {
       lastTransitionTime: str({ format: 'date-time' }),
       message: str(),
-      reason: str({ maxLength: 1024, minLength: 1, pattern: '^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$' }),
+      reason: str({ maxLength: 1024, minLength: 1, pattern: CONDITION_REASON }),
       status: str({ enum: ['True', 'False', 'Unknown'] }),
       type: str({
         maxLength: 316,
-        pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$',
+        pattern: CONDITION_TYPE,
       }),
       localRef: serviceRef(),
     },
@@ -93,7 +93,7 @@ function serviceStatusList(): SchemaObject {
         controllerName: str({
           maxLength: 253,
           minLength: 1,
-          pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\/[A-Za-z0-9\\/\\-._~%!$&'()*+,;=:]+$",
+          pattern: CONTROLLER_NAME,
         }),
         remoteRef: serviceRef(),
       },

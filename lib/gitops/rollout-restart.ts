@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { IssueCollector } from '../errors.js';
 import { INJECT_ANNOTATION, INJECT_DISABLED } from '../k8s/labels.js';
+import { dns1123LabelProblem, dns1123LabelProblemUpTo } from '../k8s/name-rules.js';
 import type { KubeObject } from '../manifest.js';
 import { ROLLOUT_TRIGGER_ANNOTATION } from './annotations.js';
 import { restrictedPodSecurityContext, restrictedSecurityContext } from '../pod/security-context.js';
@@ -23,9 +24,8 @@ export const ROLLOUT_RESTART_NAME = 'linkerd-rollout-restart';
 const RESTARTED_KINDS = ['deployments', 'statefulsets', 'daemonsets'] as const;
 /** The nobody user: kubectl needs no identity of its own in the container. */
 const NOBODY = 65534;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** `restart-` + namespace must fit a container name (a DNS label of at most 63 characters). */
-const MAX_NAMESPACE_LENGTH = 63 - 'restart-'.length;
+const restartedNamespaceProblem = dns1123LabelProblemUpTo(63 - 'restart-'.length);
 
 export interface RolloutRestartOptions {
   /** Namespaces whose Deployments, StatefulSets and DaemonSets restart when the mesh changes. */
@@ -52,11 +52,12 @@ export function checkRolloutRestartOptions(issues: IssueCollector, options: Roll
   if (!options.namespaces.length) issues.add('rolloutRestart.namespaces', [], 'must list at least one namespace');
   options.namespaces.forEach((ns, i) => {
     const path = `rolloutRestart.namespaces[${i}]`;
-    if (!DNS_LABEL.test(ns) || ns.length > MAX_NAMESPACE_LENGTH) issues.add(path, ns, `must be a namespace name (a DNS label of at most ${MAX_NAMESPACE_LENGTH} characters)`);
+    const problem = restartedNamespaceProblem(ns);
+    if (problem !== undefined) issues.add(path, ns, `${problem} (restart-<namespace> names a container)`);
     else if (options.namespaces.indexOf(ns) !== i) issues.add(path, ns, 'is listed twice');
   });
   if (options.trigger !== undefined && !options.trigger) issues.add('rolloutRestart.trigger', options.trigger, 'must not be empty');
-  if (options.namespace !== undefined && !DNS_LABEL.test(options.namespace)) issues.add('rolloutRestart.namespace', options.namespace, 'must be a namespace name');
+  if (options.namespace !== undefined) issues.check('rolloutRestart.namespace', options.namespace, dns1123LabelProblem(options.namespace));
 }
 
 /** The restart Job's objects; `namespace` and `trigger` resolved by the caller. */

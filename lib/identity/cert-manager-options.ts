@@ -6,6 +6,7 @@
  * Validation collects every problem (field path, value, what is allowed) into one `MeshformError`.
  */
 import { IssueCollector, joinPath, type ValidationIssue } from '../errors.js';
+import { dns1123LabelProblem, dns1123LabelProblemUpTo, dnsDomainProblem } from '../k8s/name-rules.js';
 import { parseGoDuration } from '../values/go-duration.js';
 import type { ValueTree } from '../values/tree.js';
 import { findUnknownKeys } from '../values/unknown-keys.js';
@@ -100,24 +101,10 @@ export function trustAnchorName(generation: string): string {
   return `${TRUST_ANCHOR_NAME_PREFIX}${generation}`;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** `linkerd-trust-anchor-<g>` must stay a DNS label (63 characters), as ClusterIssuer names often are. */
-const MAX_GENERATION_LENGTH = 63 - TRUST_ANCHOR_NAME_PREFIX.length;
+const generationProblem = dns1123LabelProblemUpTo(63 - TRUST_ANCHOR_NAME_PREFIX.length);
 /** cert-manager refuses certificates shorter than an hour (nanoseconds, as parseGoDuration counts). */
 const MIN_DURATION_NS = 3600e9;
-
-function dnsLabelProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !DNS_LABEL.test(value) || value.length > 63) {
-    return `must be a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)`;
-  }
-  return undefined;
-}
-
-function dnsNameProblem(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length <= 253 && value.split('.').every((l) => DNS_LABEL.test(l) && l.length <= 63)
-    ? undefined
-    : 'must be a lowercase DNS name such as cluster.local';
-}
 
 function durationProblem(value: unknown): string | undefined {
   const ns = typeof value === 'string' ? parseGoDuration(value) : undefined;
@@ -141,7 +128,7 @@ export function validateCertManagerIdentity(
     issues.add(path ? `${path}.${issue.path}` : issue.path, issue.value, issue.message);
   }
 
-  if (options.namespace !== undefined) issues.check(at('namespace'), options.namespace, dnsLabelProblem(options.namespace));
+  if (options.namespace !== undefined) issues.check(at('namespace'), options.namespace, dns1123LabelProblem(options.namespace));
 
   const anchors = options.trustAnchors ?? CERT_MANAGER_DEFAULTS.trustAnchors;
   if (!Array.isArray(anchors) || anchors.length === 0) {
@@ -149,13 +136,9 @@ export function validateCertManagerIdentity(
   } else {
     const seen = new Set<unknown>();
     anchors.forEach((g: unknown, i) => {
-      if (typeof g !== 'string' || !DNS_LABEL.test(g) || g.length > MAX_GENERATION_LENGTH) {
-        issues.add(
-          joinPath(at('trustAnchors'), i),
-          g,
-          `must be a DNS-label fragment (lowercase letters, digits and '-', starting and ending with a letter or digit) ` +
-            `of at most ${MAX_GENERATION_LENGTH} characters, so that ${TRUST_ANCHOR_NAME_PREFIX}<generation> is a valid name`,
-        );
+      const problem = generationProblem(g);
+      if (problem !== undefined) {
+        issues.add(joinPath(at('trustAnchors'), i), g, `${problem} (so that ${TRUST_ANCHOR_NAME_PREFIX}<generation> is a valid name)`);
       } else if (seen.has(g)) {
         issues.add(joinPath(at('trustAnchors'), i), g, 'is listed twice: each trust-anchor generation must be unique');
       }
@@ -187,9 +170,9 @@ export function validateCertManagerIdentity(
     }
   }
 
-  if (target.controlPlaneNamespace !== undefined) issues.check('namespace', target.controlPlaneNamespace, dnsLabelProblem(target.controlPlaneNamespace));
-  if (target.vizNamespace !== undefined) issues.check('viz.namespace', target.vizNamespace, dnsLabelProblem(target.vizNamespace));
-  if (target.trustDomain !== undefined) issues.check('identityTrustDomain', target.trustDomain, dnsNameProblem(target.trustDomain));
+  if (target.controlPlaneNamespace !== undefined) issues.check('namespace', target.controlPlaneNamespace, dns1123LabelProblem(target.controlPlaneNamespace));
+  if (target.vizNamespace !== undefined) issues.check('viz.namespace', target.vizNamespace, dns1123LabelProblem(target.vizNamespace));
+  if (target.trustDomain !== undefined) issues.check('identityTrustDomain', target.trustDomain, dnsDomainProblem(target.trustDomain));
   return [...issues.issues];
 }
 

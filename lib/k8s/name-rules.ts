@@ -80,3 +80,27 @@ export const dns1035LabelProblem = (value: unknown): string | undefined => probl
 export const dns1123LabelProblem = (value: unknown): string | undefined => problemOf(DNS1123_LABEL, value);
 /** An object name's problem (DNS-1123 subdomain), for `IssueCollector.check`. */
 export const dns1123SubdomainProblem = (value: unknown): string | undefined => problemOf(DNS1123_SUBDOMAIN, value);
+
+/**
+ * The rule for a name meshform extends into a longer one (`controller-<name>`, `restart-<namespace>`):
+ * the same format, with only the `max` characters the longer name leaves.
+ */
+export const dns1123LabelProblemUpTo =
+  (max: number) =>
+  (value: unknown): string | undefined =>
+    problemOf({ ...DNS1123_LABEL, max: Math.min(max, LABEL_MAX) }, value);
+/** The subdomain rule for a name meshform extends (`<name>-token`), `max` characters. */
+export const dns1123SubdomainProblemUpTo =
+  (max: number) =>
+  (value: unknown): string | undefined =>
+    problemOf({ ...DNS1123_SUBDOMAIN, max: Math.min(max, SUBDOMAIN_MAX) }, value);
+
+/**
+ * A DNS domain that is resolved or certified (the cluster domain, the identity trust domain): a
+ * DNS-1123 subdomain whose labels DNS itself limits to 63 characters.
+ */
+export function dnsDomainProblem(value: unknown): string | undefined {
+  const problem = dns1123SubdomainProblem(value);
+  if (problem !== undefined) return problem;
+  return (value as string).split('.').some((label) => label.length > LABEL_MAX) ? `each label must be no more than ${LABEL_MAX} characters` : undefined;
+}

@@ -5,6 +5,7 @@
  */
 import { MeshformError, type ValidationIssue } from '../errors.js';
 import { parseCertificatesPem } from '../identity/pem.js';
+import { dns1123LabelProblem, dnsDomainProblem } from '../k8s/name-rules.js';
 import { LINKERD_VERSION } from '../versions.js';
 import { parseYamlDocument } from '../yaml-input.js';
 import { resolveMeshValues } from '../values/mesh/resolve.js';
@@ -32,8 +33,6 @@ export interface ResolvedMeshReference {
 }
 
 const FIELDS = ['apiVersion', 'kind', 'linkerdVersion', 'proxyVersion', 'controlPlaneNamespace', 'clusterDomain', 'trustDomain', 'trustAnchorsPem', 'proxyDefaults'];
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const DNS_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** Where a values issue points in the reference: its own fields, else under `proxyDefaults`. */
 const VALUE_PATHS: Readonly<Record<string, string>> = {
@@ -63,14 +62,12 @@ function checkFields(input: Record<string, unknown>, issues: ValidationIssue[]):
     }
   }
   const ns = input.controlPlaneNamespace;
-  if (typeof ns === 'string' && ns && !DNS_LABEL.test(ns)) {
-    issues.push({ path: 'controlPlaneNamespace', value: ns, message: 'must be a DNS-1123 label (lowercase letters, digits, "-", at most 63 characters)' });
-  }
+  const nsProblem = typeof ns === 'string' && ns ? dns1123LabelProblem(ns) : undefined;
+  if (nsProblem) issues.push({ path: 'controlPlaneNamespace', value: ns, message: nsProblem });
   for (const key of ['clusterDomain', 'trustDomain']) {
     const value = input[key];
-    if (typeof value === 'string' && value && !DNS_NAME.test(value)) {
-      issues.push({ path: key, value, message: 'must be a DNS name (lowercase letters, digits, "-" and ".")' });
-    }
+    const problem = typeof value === 'string' && value ? dnsDomainProblem(value) : undefined;
+    if (problem) issues.push({ path: key, value, message: problem });
   }
   const anchors = input.trustAnchorsPem;
   if (typeof anchors === 'string' && anchors) {

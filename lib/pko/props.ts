@@ -5,6 +5,7 @@
  * credential) and what is allowed.
  */
 import { IssueCollector } from '../errors.js';
+import { dns1123LabelProblem, dns1123LabelProblemUpTo, dns1123SubdomainProblem } from '../k8s/name-rules.js';
 
 /** How the workspace authenticates to git. */
 export type PkoGitAuth = 'none' | 'token' | 'ssh';
@@ -161,8 +162,8 @@ export const PKO_SECRET_KEYS = {
   gitSshKey: 'GIT_SSH_PRIVATE_KEY',
 } as const;
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** The Stack's name: the other objects' names add suffixes to it. */
+const stackNameProblem = dns1123LabelProblemUpTo(40);
 const SSH_SCP = /^[\w.-]+@[\w.-]+:[^\s]+$/;
 const QUANTITY = /^\d+(\.\d+)?(m|k|Ki|M|Mi|G|Gi|T|Ti)?$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -224,9 +225,10 @@ export function resolvePulumiOperator(props: PulumiOperatorProps, path = 'pulumi
   const stack = p.stack ?? PKO_DEFAULTS.stack;
   if (!STACK.test(stack)) issues.add(at('stack'), stack, 'must be a stack name: <stack>, <org>/<stack> or <org>/<project>/<stack>');
   const namespace = p.namespace ?? PKO_DEFAULTS.namespace;
-  if (!DNS_LABEL.test(namespace) || namespace.length > 63) issues.add(at('namespace'), namespace, 'must be a DNS label (lowercase letters, digits, -; at most 63)');
+  issues.check(at('namespace'), namespace, dns1123LabelProblem(namespace));
   const name = p.name ?? PKO_DEFAULTS.name;
-  if (!DNS_LABEL.test(name) || name.length > 40) issues.add(at('name'), name, 'must be a DNS label of at most 40 characters (other objects add suffixes)');
+  const nameProblem = stackNameProblem(name);
+  issues.check(at('name'), name, nameProblem && `${nameProblem} (other objects add suffixes)`);
 
   const resync = p.resyncFrequencySeconds ?? PKO_DEFAULTS.resyncFrequencySeconds;
   if (!Number.isInteger(resync) || resync < MIN_RESYNC_SECONDS || resync > MAX_RESYNC_SECONDS) {
@@ -238,7 +240,7 @@ export function resolvePulumiOperator(props: PulumiOperatorProps, path = 'pulumi
   issues.check(at('secretsProvider'), secretsProvider, secretsProviderProblem(secretsProvider, selfManaged));
 
   const secretName = p.secretName ?? `${name}-credentials`;
-  if (!DNS_SUBDOMAIN.test(secretName) || secretName.length > 253) issues.add(at('secretName'), secretName, 'must be a Secret name (DNS subdomain)');
+  issues.check(at('secretName'), secretName, dns1123SubdomainProblem(secretName));
   const gitAuth = p.gitAuth ?? 'none';
   if (!['none', 'token', 'ssh'].includes(gitAuth)) issues.add(at('gitAuth'), gitAuth, 'must be none, token or ssh');
   if (!repoIssue && gitAuth === 'ssh' && !isSshRepo(p.projectRepo)) issues.add(at('gitAuth'), gitAuth, 'ssh needs an ssh repository URL (ssh://... or git@host:path)');

@@ -343,7 +343,7 @@ test('validation collects every problem with its path, value and what is allowed
     'identity.certManager.webhookDuration',
   ]);
   assert.equal(byPath.get('identity.certManager.trustAnchors[1]')?.value, 'Bad_Gen');
-  assert.match(byPath.get('identity.certManager.trustAnchors[1]')!.message, /DNS-label/);
+  assert.match(byPath.get('identity.certManager.trustAnchors[1]')!.message, /^a lowercase RFC 1123 label must consist of .* \(so that linkerd-trust-anchor-<generation> is a valid name\)$/);
   assert.match(byPath.get('identity.certManager.trustAnchors[2]')!.message, /twice/);
   assert.equal(byPath.get('identity.certManager.signingTrustAnchor')?.value, 'missing');
   assert.match(byPath.get('identity.certManager.signingTrustAnchor')!.message, /one of trustAnchors \("ok", "Bad_Gen", "ok"\)/);

@@ -166,7 +166,7 @@ describe('meshform install --cert-manager', () => {
     const moved = await run(['install', '--cert-manager', '--cert-manager-namespace', 'certs']);
     assert.equal(moved.code, 0, moved.stderr);
     assert.match(moved.stdout, /name: linkerd-trust-anchor-1\n {2}namespace: certs\n/);
-    assertRefused(await run(['install', '--cert-manager', '--cert-manager-namespace', 'Bad_NS']), /--cert-manager-namespace = "Bad_NS": must be a DNS-1123 label/);
+    assertRefused(await run(['install', '--cert-manager', '--cert-manager-namespace', 'Bad_NS']), /--cert-manager-namespace = "Bad_NS": a lowercase RFC 1123 label must consist of/);
     // Contradicting flags are usage errors (exit 2), all named at once.
     const conflicts = await run(['install', '--cert-manager', '--identity-issuer-certificate-file', 'issuer.crt', '--identity-issuer-key-file', 'issuer.key']);
     assert.equal(conflicts.code, 2);

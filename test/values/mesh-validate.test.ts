@@ -73,7 +73,7 @@ const bad: [string, ValueTree, string, RegExp?][] = [
   ['component resources', { destinationResources: { cpu: { request: 'lots' } } }, 'destinationResources.cpu.request'],
   ['resource typo', { identityResources: { cpuu: { request: '1' } } }, 'identityResources.cpuu', /cpu/],
   ['rollingUpdate', { deploymentStrategy: { rollingUpdate: { maxSurge: '25 percent' } } }, 'deploymentStrategy.rollingUpdate.maxSurge'],
-  ['clusterDomain', { clusterDomain: 'Cluster_Local' }, 'clusterDomain', /DNS/],
+  ['clusterDomain', { clusterDomain: 'Cluster_Local' }, 'clusterDomain', /^a lowercase RFC 1123 subdomain must consist of/],
   ['identityTrustDomain', { identityTrustDomain: 'bad domain' }, 'identityTrustDomain'],
   ['boolean', { cniEnabled: 'yes' }, 'cniEnabled', /true or false/],
   ['nested boolean', { proxy: { nativeSidecar: 'no' } }, 'proxy.nativeSidecar', /true or false/],

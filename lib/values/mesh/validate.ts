@@ -3,6 +3,7 @@
  * allowed) so the user fixes a values file in one pass.
  */
 import type { ValidationIssue } from '../../errors.js';
+import { dnsDomainProblem } from '../../k8s/name-rules.js';
 import {
   cidr,
   cidrList,
@@ -42,13 +43,6 @@ const orEmpty =
 const nonNegativeInt: Check = (v) => integerInRange(v, 0);
 const anyNumber: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : 'must be a number >= 0');
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-/** A DNS-1123 subdomain such as `cluster.local`. */
-const dnsName: Check = (v) =>
-  typeof v === 'string' && v.length <= 253 && v.split('.').every((l) => DNS_LABEL.test(l))
-    ? undefined
-    : 'must be a lowercase DNS name such as cluster.local';
-
 const CRON_FIELD = /^(\*|\d+(-\d+)?)(\/\d+)?(,(\*|\d+(-\d+)?)(\/\d+)?)*$/;
 const cron: Check = (v) =>
   typeof v === 'string' && v.trim().split(/\s+/).length === 5 && v.trim().split(/\s+/).every((f) => CRON_FIELD.test(f))
@@ -57,8 +51,8 @@ const cron: Check = (v) =>
 
 /** Required keys: checked even when absent (a `null` from the user deletes them). */
 const REQUIRED: ReadonlyArray<readonly [string, Check]> = [
-  ['clusterDomain', dnsName],
-  ['identityTrustDomain', orEmpty(dnsName)],
+  ['clusterDomain', dnsDomainProblem],
+  ['identityTrustDomain', orEmpty(dnsDomainProblem)],
   // Upstream's install parses every comma-separated item: an empty list is refused.
   ['clusterNetworks', (v) => (v === '' ? 'must not be empty: a comma-separated list of CIDRs such as 10.0.0.0/8' : cidrList(v))],
   ['imagePullPolicy', (v) => oneOf(v, PULL_POLICIES.filter((p) => p !== ''))],

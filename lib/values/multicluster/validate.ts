@@ -3,6 +3,7 @@
  * allowed) so the user fixes a values file in one pass.
  */
 import { IssueCollector, type ValidationIssue } from '../../errors.js';
+import { dns1123LabelProblem, dns1123LabelProblemUpTo, dns1123SubdomainProblemUpTo, dnsDomainProblem } from '../../k8s/name-rules.js';
 import { LOG_FORMATS, LOG_LEVELS, PULL_POLICIES, cidr, integerInRange, isBoolean, isString, oneOf, port, userId } from '../checks.js';
 import { checkResources } from '../cni/validate.js';
 import { isTree } from '../tree.js';
@@ -10,14 +11,10 @@ import type { MulticlusterValues } from './types.js';
 
 const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'] as const;
 const TRAFFIC_POLICIES = ['', 'Cluster', 'Local'] as const;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
-/** A name used inside object names (`controller-<name>`, `linkerd-gateway`): a DNS-1123 label. */
-export function dnsLabel(value: unknown, max = 63): string | undefined {
-  return typeof value === 'string' && value.length <= max && DNS_LABEL.test(value)
-    ? undefined
-    : `must be a DNS-1123 label (lowercase letters, digits and "-", at most ${max} characters)`;
-}
+/** A Link's name: `controller-<name>` names its controller's objects and must stay a DNS-1123 label. */
+const linkNameProblem = dns1123LabelProblemUpTo(63 - 'controller-'.length);
+/** The remote-access ServiceAccount's name: its token Secret is `<name>-token`. */
+const serviceAccountNameProblem = dns1123SubdomainProblemUpTo(253 - '-token'.length);
 
 type Tree = Record<string, unknown>;
 const tree = (v: unknown): Tree => (isTree(v) ? v : {});
@@ -50,7 +47,7 @@ function checkGateway(issues: IssueCollector, value: unknown): void {
   const g = tree(value);
   issues.check('gateway.enabled', g.enabled, isBoolean(g.enabled));
   issues.check('gateway.replicas', g.replicas, integerInRange(g.replicas, 0));
-  issues.check('gateway.name', g.name, dnsLabel(g.name));
+  issues.check('gateway.name', g.name, dns1123LabelProblem(g.name));
   issues.check('gateway.port', g.port, port(g.port));
   issues.check('gateway.serviceType', g.serviceType, oneOf(g.serviceType, SERVICE_TYPES));
   optionalNodePort(issues, 'gateway.nodePort', g.nodePort);
@@ -109,13 +106,9 @@ export function validateMulticlusterValues(values: MulticlusterValues): Validati
   for (const k of ['remoteMirrorServiceAccount', 'enablePSP', 'enableNamespaceCreation', 'enablePodAntiAffinity', 'createNamespaceMetadataJob']) {
     issues.check(k, v[k], isBoolean(v[k]));
   }
-  issues.check('remoteMirrorServiceAccountName', v.remoteMirrorServiceAccountName, dnsLabel(v.remoteMirrorServiceAccountName, 253));
-  issues.check('linkerdNamespace', v.linkerdNamespace, dnsLabel(v.linkerdNamespace));
-  issues.check(
-    'identityTrustDomain',
-    v.identityTrustDomain,
-    typeof v.identityTrustDomain === 'string' && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(v.identityTrustDomain) ? undefined : 'must be a DNS domain such as cluster.local',
-  );
+  issues.check('remoteMirrorServiceAccountName', v.remoteMirrorServiceAccountName, serviceAccountNameProblem(v.remoteMirrorServiceAccountName));
+  issues.check('linkerdNamespace', v.linkerdNamespace, dns1123LabelProblem(v.linkerdNamespace));
+  issues.check('identityTrustDomain', v.identityTrustDomain, dnsDomainProblem(v.identityTrustDomain));
   if (v.nodeAffinity !== undefined && v.nodeAffinity !== null && !isTree(v.nodeAffinity)) issues.add('nodeAffinity', v.nodeAffinity, 'must be a map (a Kubernetes NodeAffinity)');
   issues.check('revisionHistoryLimit', v.revisionHistoryLimit, integerInRange(v.revisionHistoryLimit, 0));
 
@@ -142,8 +135,7 @@ export function validateMulticlusterValues(values: MulticlusterValues): Validati
       if (name === undefined || name === '') {
         issues.add(`${path}.link.ref.name`, name, 'is required: the name of the Link this controller mirrors');
       } else {
-        // `controller-<name>` must itself be a DNS label.
-        issues.check(`${path}.link.ref.name`, name, dnsLabel(name, 52));
+        issues.check(`${path}.link.ref.name`, name, linkNameProblem(name));
         if (typeof name === 'string' && seen.has(name)) issues.add(`${path}.link.ref.name`, name, 'duplicates an earlier controller for the same Link');
         if (typeof name === 'string') seen.add(name);
       }

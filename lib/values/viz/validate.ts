@@ -4,6 +4,7 @@
  * nothing to trust) are checks here too, plus the TLS material we refuse to invent at render time.
  */
 import type { ValidationIssue } from '../../errors.js';
+import { dns1123LabelProblem, dns1123SubdomainProblem, dnsDomainProblem } from '../../k8s/name-rules.js';
 import {
   integerInRange,
   isBoolean,
@@ -24,13 +25,6 @@ import type { VizValues, VizWebhookTlsValues } from './types.js';
 
 type Check = (value: unknown) => string | undefined;
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const dnsLabel: Check = (v) =>
-  typeof v === 'string' && DNS_LABEL.test(v) ? undefined : 'must be a namespace name (a DNS-1123 label)';
-const dnsName: Check = (v) =>
-  typeof v === 'string' && v.length <= 253 && v.split('.').every((l) => DNS_LABEL.test(l))
-    ? undefined
-    : 'must be a lowercase DNS name such as cluster.local';
 const orEmpty =
   (check: Check): Check =>
   (v) =>
@@ -43,9 +37,9 @@ const listOf =
 /** Required keys: checked even when absent (a `null` from the user deletes them). */
 const REQUIRED: ReadonlyArray<readonly [string, Check]> = [
   ['linkerdVersion', isString],
-  ['clusterDomain', dnsName],
-  ['identityTrustDomain', orEmpty(dnsName)],
-  ['linkerdNamespace', dnsLabel],
+  ['clusterDomain', dnsDomainProblem],
+  ['identityTrustDomain', orEmpty(dnsDomainProblem)],
+  ['linkerdNamespace', dns1123LabelProblem],
   ['revisionHistoryLimit', (v) => integerInRange(v, 0)],
   ['defaultRegistry', isString],
   ['defaultImagePullPolicy', (v) => oneOf(v, PULL_POLICIES.filter((p) => p !== ''))],
@@ -58,7 +52,7 @@ const REQUIRED: ReadonlyArray<readonly [string, Check]> = [
   ['createNamespaceMetadataJob', isBoolean],
   ['enablePSP', isBoolean],
   ['prometheusUrl', isString],
-  ['prometheusCredsSecret', orEmpty(dnsName)],
+  ['prometheusCredsSecret', orEmpty(dns1123SubdomainProblem)],
   ['jaegerUrl', isString],
   ['tap.ignoreHeaders', listOf('header names')],
   ['tapInjector.failurePolicy', (v) => oneOf(v, ['Ignore', 'Fail'])],
