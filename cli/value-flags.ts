@@ -3,6 +3,7 @@
  * `--namespace`), parsed with node's parseArgs so flag order is kept, as Helm applies it.
  */
 import { MeshformError } from '../lib/errors.js';
+import { dns1123LabelProblem } from '../lib/k8s/name-rules.js';
 import { parseYamlDocument } from '../lib/yaml-input.js';
 import { isTree, userValues, type SetExpression, type ValueTree } from '../lib/values/tree.js';
 import type { UnknownValuesOptions } from '../lib/values/unknown-keys.js';
@@ -48,11 +49,8 @@ export function parseValueFlags(
     if (token.name === 'set-string') sets.push({ expr: String(token.value), asString: true });
   }
   const namespace = parsed.values.namespace as string | undefined;
-  if (namespace !== undefined && !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace)) {
-    throw new MeshformError('invalid --namespace', [
-      { path: '--namespace', value: namespace, message: 'must be a DNS-1123 label (lowercase letters, digits, "-", at most 63 characters)' },
-    ]);
-  }
+  const namespaceProblem = namespace === undefined ? undefined : dns1123LabelProblem(namespace);
+  if (namespaceProblem) throw new MeshformError('invalid --namespace', [{ path: '--namespace', value: namespace, message: namespaceProblem }]);
   return {
     options: parsed.values as ParsedFlags['options'],
     positionals: parsed.positionals,

@@ -21,6 +21,7 @@ import { controllerObjects } from '../../constructs/multicluster/controller.js';
 import { remoteAccessObjects } from '../../constructs/multicluster/remote-access.js';
 import { IssueCollector, MeshformError } from '../../lib/errors.js';
 import { DEFAULT_MIRROR_SELECTORS } from '../../lib/k8s/labels.js';
+import { portNumberProblem } from '../../lib/k8s/ports.js';
 import { resolveMulticlusterValues } from '../../lib/values/multicluster/resolve.js';
 import { mergeUserValues, type ValueTree } from '../../lib/values/tree.js';
 import { labelSelectorOf, type LabelSelector } from '../render/label-query.js';
@@ -133,9 +134,7 @@ export class MulticlusterLink extends pulumi.ComponentResource {
       excludedLabels: args.excludedLabels ?? [],
     };
     if (args.targetKubeconfig === undefined) issues.add(`${name}.targetKubeconfig`, undefined, "is required (the target's kubeconfig, as its provider takes it)");
-    if (args.gatewayPort !== undefined && !(Number.isInteger(args.gatewayPort) && args.gatewayPort > 0 && args.gatewayPort < 65536)) {
-      issues.add(`${name}.gatewayPort`, args.gatewayPort, 'must be an integer between 1 and 65535');
-    }
+    if (args.gatewayPort !== undefined) issues.check(`${name}.gatewayPort`, args.gatewayPort, portNumberProblem(args.gatewayPort));
     try {
       issues.throwIfAny(`MulticlusterLink ${name}`);
     } catch (e) {

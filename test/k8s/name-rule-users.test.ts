@@ -1,5 +1,5 @@
-// The validators of identity, GitOps, values, PKO, mesh references, Grafana and the Link CRD use
-// lib/k8s's name rules (apimachinery's messages), and spell no name regex of their own.
+// The validators of identity, GitOps, values, PKO, mesh references, Grafana and the CLI use lib/k8s's
+// name rules (apimachinery's messages); they and the Link and Gateway API CRD schemas spell no name regex of their own.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { resolvePulumiOperator } from '../../lib/pko/props.js';
 import { resolveMeshValues } from '../../lib/values/mesh/resolve.js';
 import { resolveMulticlusterValues } from '../../lib/values/multicluster/resolve.js';
 import { resolveVizValues } from '../../lib/values/viz/resolve.js';
+import { runCli } from '../helpers/run-cli.js';
 import { REPO_ROOT } from '../helpers/source-files.js';
 
 const LABEL = (value: string) => dns1123LabelErrors(value)[0];
@@ -96,6 +97,13 @@ test('PKO props, a mesh reference and Grafana dashboards', () => {
   assert.deepEqual(grafana, { namespace: LABEL('Grafana'), 'grafanaServiceAccount.namespace': LABEL('Grafana') });
 });
 
+test('the CLI\'s --namespace: apimachinery\'s message, exit 1', async () => {
+  const r = await runCli(['install', '--namespace', 'Bad_NS']);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, `meshform: invalid --namespace\n  - --namespace = "Bad_NS": ${LABEL('Bad_NS')}\n`);
+});
+
 // The files above once spelled these rules themselves; the regexes now live in lib/k8s and lib/crds/schema/patterns.
 const CLEANED = [
   'lib/identity/cert-manager-options.ts',
@@ -109,6 +117,9 @@ const CLEANED = [
   'constructs/multicluster/link-crd-schema.ts',
   'stacks/render/label-query.ts',
   'lib/policy/label-selector.ts',
+  'cli/value-flags.ts',
+  'lib/crds/gateway-api/fields.ts',
+  'lib/crds/gateway-api/route-status.ts',
 ];
 const NAME_REGEX = /\[a-z0?-?9?\]\(\[-a-z0-9\]|\[A-Za-z0-9\]\(?\[-A-Za-z0-9_.\]|\[a-zA-Z\]\(\[-a-zA-Z0-9\]/;
 

@@ -2,19 +2,17 @@
  * The Gateway API's shared scalar types (upstream `apis/v1/shared_types.go`, `object_reference_types.go`),
  * each as a schema builder. Kinds reuse these rather than repeating patterns and bounds.
  */
+import { API_GROUP, API_KIND, DNS_LABEL, DNS_SUBDOMAIN, WILDCARD_HOSTNAME } from '../schema/patterns.js';
 import { integer, list, string, type Schema } from './primitives.js';
-
-/** RFC 1123 DNS subdomain, the shape of hostnames, section names and API groups. */
-const DNS_SUBDOMAIN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
 
 /** API group: a DNS subdomain or empty (the core group). */
 export function group(defaultValue?: string): Schema {
-  return string({ default: defaultValue, maxLength: 253, pattern: `^$|${DNS_SUBDOMAIN}` });
+  return string({ default: defaultValue, maxLength: 253, pattern: API_GROUP });
 }
 
 /** Resource kind, CamelCase. */
 export function kind(defaultValue?: string): Schema {
-  return string({ default: defaultValue, maxLength: 63, minLength: 1, pattern: '^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$' });
+  return string({ default: defaultValue, maxLength: 63, minLength: 1, pattern: API_KIND });
 }
 
 /** Name of a referenced object. */
@@ -24,7 +22,7 @@ export function objectName(): Schema {
 
 /** Namespace: an RFC 1123 label. */
 export function namespace(): Schema {
-  return string({ maxLength: 63, minLength: 1, pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' });
+  return string({ maxLength: 63, minLength: 1, pattern: DNS_LABEL });
 }
 
 /** TCP/UDP port number. */
@@ -39,7 +37,7 @@ export function sectionName(): Schema {
 
 /** Hostname that may start with a `*.` wildcard label. */
 export function hostname(): Schema {
-  return string({ maxLength: 253, minLength: 1, pattern: `^(\\*\\.)?${DNS_SUBDOMAIN.slice(1)}` });
+  return string({ maxLength: 253, minLength: 1, pattern: WILDCARD_HOSTNAME });
 }
 
 /** Hostname without wildcard (redirect and rewrite targets). */

@@ -1,4 +1,5 @@
 /** `RouteStatus`: per-parent conditions written by the controllers that reconcile a route. */
+import { CONDITION_REASON, CONDITION_TYPE, CONTROLLER_NAME } from '../schema/patterns.js';
 import { parentReference } from './parent-refs.js';
 import { integer, list, object, string, type Schema } from './primitives.js';
 
@@ -9,11 +10,11 @@ function condition(): Schema {
       lastTransitionTime: string({ format: 'date-time' }),
       message: string({ maxLength: 32768 }),
       observedGeneration: integer({ format: 'int64', minimum: 0 }),
-      reason: string({ maxLength: 1024, minLength: 1, pattern: '^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$' }),
+      reason: string({ maxLength: 1024, minLength: 1, pattern: CONDITION_REASON }),
       status: string({ enum: ['True', 'False', 'Unknown'] }),
       type: string({
         maxLength: 316,
-        pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$',
+        pattern: CONDITION_TYPE,
       }),
     },
     { required: ['lastTransitionTime', 'message', 'reason', 'status', 'type'] },
@@ -29,7 +30,7 @@ function parentStatus(): Schema {
         maxLength: 253,
         minLength: 1,
         // A domain-prefixed path, e.g. `linkerd.io/policy-controller`.
-        pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\/[A-Za-z0-9\\/\\-._~%!$&'()*+,;=:]+$",
+        pattern: CONTROLLER_NAME,
       }),
       parentRef: parentReference(),
     },
