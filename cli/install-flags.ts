@@ -9,6 +9,7 @@ import type { ValueTree } from '../lib/values/tree.js';
 import type { FlagTable } from './help.js';
 import { UsageError } from './io.js';
 import { readFailure } from './read-input.js';
+import { ISSUER_SCHEME_KUBERNETES } from '../lib/k8s/labels.js';
 
 /** Upstream's identity flags (install; check takes them too, to check material before installing it). */
 export const IDENTITY_OPTIONS = {
@@ -66,7 +67,7 @@ export function identityFlagValues(options: Options, cwd: string): { readonly tr
   if (key !== undefined) tls.keyPEM = key;
 
   const issuer: ValueTree = {};
-  if (externalIssuer) issuer.scheme = 'kubernetes.io/tls';
+  if (externalIssuer) issuer.scheme = ISSUER_SCHEME_KUBERNETES;
   if (Object.keys(tls).length) issuer.tls = tls;
   if (str('identity-issuance-lifetime') !== undefined) issuer.issuanceLifetime = str('identity-issuance-lifetime') as string;
   if (str('identity-clock-skew-allowance') !== undefined) issuer.clockSkewAllowance = str('identity-clock-skew-allowance') as string;

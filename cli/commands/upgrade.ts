@@ -17,6 +17,7 @@ import { INSTALL_IDENTITY_OPTIONS } from '../install-flags.js';
 import { UsageError, type Command } from '../io.js';
 import { parseValueFlags, type ParsedFlags } from '../value-flags.js';
 import { INSTALL_OPTIONS, renderInstall } from './install.js';
+import { ISSUER_SCHEME_KUBERNETES } from '../../lib/k8s/labels.js';
 
 const FROM_MANIFESTS = 'from-manifests';
 
@@ -81,7 +82,7 @@ function supplied(issue: ValidationIssue, flags: ParsedFlags): boolean {
   if (o['cert-manager'] === true || getPath(flags.user, issue.path) !== undefined) return true;
   const owner = issue.path.replace(/\.keyPEM$/, '');
   if (owner === 'identity.issuer.tls') {
-    return o['identity-issuer-key-file'] !== undefined || o['identity-external-issuer'] === true || getPath(flags.user, 'identity.issuer.scheme') === 'kubernetes.io/tls';
+    return o['identity-issuer-key-file'] !== undefined || o['identity-external-issuer'] === true || getPath(flags.user, 'identity.issuer.scheme') === ISSUER_SCHEME_KUBERNETES;
   }
   return getPath(flags.user, `${owner}.externalSecret`) === true;
 }

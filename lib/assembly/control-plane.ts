@@ -24,6 +24,7 @@ import { getPath, mergeUserValues, type ValueTree } from '../values/tree.js';
 import type { UnknownValuesOptions } from '../values/unknown-keys.js';
 import { DEFAULT_NAMESPACES } from './namespaces.js';
 import { controlPlaneRenderIssues } from './render-checks.js';
+import { ISSUER_SCHEME_KUBERNETES } from '../k8s/labels.js';
 
 export interface ControlPlanePhaseInput extends UnknownValuesOptions {
   /** Values beneath everything else, e.g. a previous install's (`upgrade --from-manifests`). @default {} */
@@ -189,7 +190,7 @@ export function prepareCrds(input: Pick<ControlPlanePhaseInput, 'base' | 'user' 
 
 /** Offline, an external issuer's trust anchors cannot be read from the cluster: they must be given. */
 function externalIssuerIssues(user: ValueTree): ValidationIssue[] {
-  if (getPath(user, 'identity.issuer.scheme') !== 'kubernetes.io/tls') return [];
+  if (getPath(user, 'identity.issuer.scheme') !== ISSUER_SCHEME_KUBERNETES) return [];
   const anchors = getPath(user, 'identityTrustAnchorsPEM');
   if (getPath(user, 'identity.externalCA') === true || (typeof anchors === 'string' && anchors.trim())) return [];
   return [

@@ -3,11 +3,12 @@
  * before rendering, so the chart is handed only values it can render.
  */
 import { IssueCollector, MeshformError, type ValidationIssue } from '../errors.js';
+import { ISSUER_SCHEME_LINKERD } from '../k8s/labels.js';
 import { expandNamespaceSelector } from '../values/mesh/pod-monitor-selector.js';
 import type { MeshValues, WebhookValues } from '../values/mesh/types.js';
 
-/** The issuer scheme whose key and certificate the chart puts in the `linkerd-identity-issuer` Secret. */
-export const ISSUER_SCHEME_LINKERD = 'linkerd.io/tls';
+// The issuer scheme whose key and certificate the chart puts in the `linkerd-identity-issuer` Secret.
+export { ISSUER_SCHEME_LINKERD };
 
 const WEBHOOK_SETTERS = ['proxyInjector', 'profileValidator', 'policyValidator'] as const;
 const present = (s: string | undefined | null): s is string => typeof s === 'string' && s.trim() !== '';

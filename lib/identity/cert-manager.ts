@@ -19,7 +19,7 @@ import { TRUST_ROOTS_CONFIGMAP, TRUST_ROOTS_KEY } from '../k8s/names.js';
 import type { ValueTree } from '../values/tree.js';
 import { trustAnchorName, type ResolvedCertManagerIdentity } from './cert-manager-options.js';
 import { CONTROL_PLANE_WEBHOOKS, VIZ_WEBHOOKS, type WebhookSpec } from './webhook-certs.js';
-import { CONTROL_PLANE_COMPONENT_LABEL, CONTROL_PLANE_NS_LABEL, EXTENSION_LABEL, IS_CONTROL_PLANE_LABEL } from '../k8s/labels.js';
+import { CONTROL_PLANE_COMPONENT_LABEL, CONTROL_PLANE_NS_LABEL, EXTENSION_LABEL, ISSUER_SCHEME_KUBERNETES, IS_CONTROL_PLANE_LABEL } from '../k8s/labels.js';
 
 export const CERT_MANAGER_API_VERSION = 'cert-manager.io/v1';
 export const TRUST_MANAGER_API_VERSION = 'trust.cert-manager.io/v1alpha1';
@@ -305,7 +305,7 @@ function externalWebhookValues(webhooks: readonly WebhookSpec[], namespace: stri
  */
 export function certManagerControlPlaneValues(r: ResolvedCertManagerIdentity): ValueTree {
   return {
-    identity: { issuer: { scheme: 'kubernetes.io/tls' }, externalCA: true },
+    identity: { issuer: { scheme: ISSUER_SCHEME_KUBERNETES }, externalCA: true },
     ...externalWebhookValues(CONTROL_PLANE_WEBHOOKS, r.controlPlaneNamespace),
   };
 }

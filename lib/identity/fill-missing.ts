@@ -17,6 +17,7 @@ import { dnsNames } from './check.js';
 import { parseCertificatesPem } from './pem.js';
 import { identityValuesOverlay, vizTlsOverlay, type LocalIdentity } from './store.js';
 import type { WebhookSpec } from './webhook-certs.js';
+import { ISSUER_SCHEME_KUBERNETES } from '../k8s/labels.js';
 
 /** The three identity values upstream wants all or none of. */
 const IDENTITY_KEYS = ['identityTrustAnchorsPEM', 'identity.issuer.tls.crtPEM', 'identity.issuer.tls.keyPEM'] as const;
@@ -65,7 +66,7 @@ export function missingIdentity(user: ValueTree, webhooks: readonly WebhookSpec[
 }
 
 function externalIssuer(user: ValueTree): boolean {
-  return getPath(user, 'identity.issuer.scheme') === 'kubernetes.io/tls';
+  return getPath(user, 'identity.issuer.scheme') === ISSUER_SCHEME_KUBERNETES;
 }
 
 /** The external CA's trust-roots ConfigMap is the cluster's: it must hold the anchor that signed a generated issuer. */

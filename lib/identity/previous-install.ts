@@ -21,6 +21,7 @@ import { IDENTITY_ISSUER } from './cert-manager.js';
 import type { TrustState } from './rotation.js';
 import { findObject, secretValue, trustStateFromManifests, type Obj } from './trust-state-manifests.js';
 import { CONTROL_PLANE_WEBHOOKS } from './webhook-certs.js';
+import { ISSUER_SCHEME_LINKERD } from '../k8s/labels.js';
 
 export const CONFIG_MAP = 'linkerd-config';
 const CONFIG_VALUES_KEY = 'values';
@@ -71,7 +72,7 @@ export function previousInstall(objects: readonly unknown[], source: string): Pr
   }
 
   const scheme = getPath(dump, 'identity.issuer.scheme');
-  if (scheme === undefined || scheme === 'linkerd.io/tls') {
+  if (scheme === undefined || scheme === ISSUER_SCHEME_LINKERD) {
     const secret = findObject(objects, 'Secret', IDENTITY_ISSUER);
     const crt = pick(secret, ['crt.pem', 'tls.crt']);
     const key = pick(secret, ['key.pem', 'tls.key']);

@@ -12,6 +12,7 @@ import { getPath, type ValueTree } from '../values/tree.js';
 import { checkIdentity, IDENTITY_CHECKS, type Finding } from './check.js';
 import { checkRotationStep, trustStateFromPem, type TrustState } from './rotation.js';
 import { CONTROL_PLANE_WEBHOOKS, VIZ_WEBHOOKS, checkWebhookCert } from './webhook-certs.js';
+import { ISSUER_SCHEME_KUBERNETES } from '../k8s/labels.js';
 
 export interface ValuesCheckOptions {
   /** The control plane's namespace (webhook certificates name `<service>.<namespace>.svc`). */
@@ -43,7 +44,7 @@ const IDENTITY_PEM_KEYS = ['identityTrustAnchorsPEM', 'identity.issuer.tls.crtPE
 export function checkIdentityValues(user: ValueTree, opts: ValuesCheckOptions): Finding[] {
   const text = (key: string): string => stringValue(user, key);
   const trustDomain = text('identityTrustDomain').trim() || text('clusterDomain').trim() || 'cluster.local';
-  const externalIssuer = text('identity.issuer.scheme') === 'kubernetes.io/tls';
+  const externalIssuer = text('identity.issuer.scheme') === ISSUER_SCHEME_KUBERNETES;
   const findings: Finding[] = [];
 
   const anchors = text('identityTrustAnchorsPEM');
@@ -142,7 +143,7 @@ export function checkValuesRotation(user: ValueTree, deployed: TrustState): Find
   if (!anchors.trim()) return [];
   let proposed: TrustState;
   try {
-    proposed = trustStateFromPem(anchors, text('identity.issuer.scheme') === 'kubernetes.io/tls' ? undefined : text('identity.issuer.tls.crtPEM'));
+    proposed = trustStateFromPem(anchors, text('identity.issuer.scheme') === ISSUER_SCHEME_KUBERNETES ? undefined : text('identity.issuer.tls.crtPEM'));
   } catch {
     return [];
   }

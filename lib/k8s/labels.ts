@@ -16,6 +16,12 @@ export const INJECT_DISABLED = 'disabled';
 export const INJECT_INGRESS = 'ingress';
 
 export const CREATED_BY_ANNOTATION = 'linkerd.io/created-by';
+/**
+ * `identity.issuer.scheme` values (upstream's IdentityIssuerScheme*): the chart holds the issuer's
+ * key and certificate, or the cluster does (a kubernetes.io/tls Secret, e.g. from cert-manager).
+ */
+export const ISSUER_SCHEME_LINKERD = 'linkerd.io/tls';
+export const ISSUER_SCHEME_KUBERNETES = 'kubernetes.io/tls';
 /** Label carried by control-plane pods; their metadata is left alone by `uninject`. */
 export const CONTROL_PLANE_COMPONENT_LABEL = 'linkerd.io/control-plane-component';
 

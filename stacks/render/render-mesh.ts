@@ -24,6 +24,7 @@ import { multiclusterDefaults } from '../../lib/values/multicluster/defaults.js'
 import { mergeUserValues, type ValueTree } from '../../lib/values/tree.js';
 import { planPhases, type RenderedPhase } from './phase-plan.js';
 import { placeholder } from './placeholders.js';
+import { ISSUER_SCHEME_KUBERNETES } from '../../lib/k8s/labels.js';
 
 export interface MeshRenderOptions {
   /** Control-plane and proxy image tag (the `Mesh`'s `version`); templates stay LINKERD_VERSION's. @default - LINKERD_VERSION */
@@ -119,7 +120,7 @@ export function renderMesh(options: MeshRenderOptions = {}): MeshRender {
 
   const identity: ValueTree = {
     // With cert-manager the Mesh's own overlay sets these (under the user's values).
-    ...(inCluster ? {} : { identity: { externalCA: true, issuer: { scheme: 'kubernetes.io/tls' } } }),
+    ...(inCluster ? {} : { identity: { externalCA: true, issuer: { scheme: ISSUER_SCHEME_KUBERNETES } } }),
     ...(options.trustDomain ? { identityTrustDomain: options.trustDomain } : {}),
   };
   const spec: MeshProps = {

@@ -5,7 +5,7 @@
  * default and an absent key render identically, and omitting them keeps the typed tree free of nulls.
  */
 import type { MeshValues, ProbeValues, ResourceRequirementsValues } from './types.js';
-import { ADMISSION_WEBHOOKS_LABEL, CNI_RESOURCE_LABEL, CONTROL_PLANE_COMPONENT_LABEL } from '../../k8s/labels.js';
+import { ADMISSION_WEBHOOKS_LABEL, CNI_RESOURCE_LABEL, CONTROL_PLANE_COMPONENT_LABEL, ISSUER_SCHEME_LINKERD } from '../../k8s/labels.js';
 
 const emptyResources = (): ResourceRequirementsValues => ({
   cpu: { limit: '', request: '' },
@@ -163,7 +163,7 @@ export function meshDefaults(): MeshValues {
       externalCA: false,
       serviceAccountTokenProjection: true,
       issuer: {
-        scheme: 'linkerd.io/tls',
+        scheme: ISSUER_SCHEME_LINKERD,
         clockSkewAllowance: '20s',
         issuanceLifetime: '24h0m0s',
         tls: { crtPEM: '', keyPEM: '' },

@@ -19,6 +19,7 @@ import {
 import { issuerSignatureAlgorithmProblem } from '../../identity/check.js';
 import { verifyCertificate } from '../../identity/x509-verify.js';
 import type { MeshValues } from './types.js';
+import { ISSUER_SCHEME_LINKERD } from '../../k8s/labels.js';
 
 const ANCHORS = 'identityTrustAnchorsPEM';
 const CRT = 'identity.issuer.tls.crtPEM';
@@ -30,7 +31,7 @@ export function isHelmStyleRender(values: MeshValues): boolean {
 }
 
 function needsIssuer(values: MeshValues): boolean {
-  return values.identity?.issuer?.scheme === 'linkerd.io/tls' && values.identity?.externalCA !== true;
+  return values.identity?.issuer?.scheme === ISSUER_SCHEME_LINKERD && values.identity?.externalCA !== true;
 }
 
 function text(v: unknown): string {

@@ -33,6 +33,7 @@ import { checkShapes } from '../shape.js';
 import type { MeshValues } from './types.js';
 import { validateMeshIdentity } from './validate-identity.js';
 import { serverParamsIssues } from './validate-server-params.js';
+import { ISSUER_SCHEME_KUBERNETES, ISSUER_SCHEME_LINKERD } from '../../k8s/labels.js';
 
 type Check = (value: unknown) => string | undefined;
 
@@ -114,7 +115,7 @@ const REQUIRED: ReadonlyArray<readonly [string, Check]> = [
   ['networkValidator.logFormat', (v) => oneOf(v, LOG_FORMATS)],
   ['networkValidator.timeout', (v) => duration(v)],
   ['webhookFailurePolicy', (v) => oneOf(v, ['Ignore', 'Fail'])],
-  ['identity.issuer.scheme', (v) => oneOf(v, ['linkerd.io/tls', 'kubernetes.io/tls'])],
+  ['identity.issuer.scheme', (v) => oneOf(v, [ISSUER_SCHEME_LINKERD, ISSUER_SCHEME_KUBERNETES])],
   ['identity.issuer.clockSkewAllowance', (v) => duration(v)],
   ['identity.issuer.issuanceLifetime', (v) => duration(v)],
   ['proxyInjector.timeoutSeconds', (v) => integerInRange(v, 1, 30)],
