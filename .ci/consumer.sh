@@ -22,7 +22,7 @@ step "tarball: $tarball"
 listing=$(tar tzf "$tgz")
 bad=$(grep -E '(^|/)(test|tests|bench)/|\.test\.|\.ts$' <<<"$listing" | grep -v '\.d\.ts$' || true)
 [[ -z $bad ]] || fail "the tarball holds tests, benches or TypeScript sources: $bad"
-for f in package/package.json package/LICENSE package/README.md package/bin/meshform.mjs package/bin/cli-loader.mjs package/build/constructs/index.js package/build/constructs/index.d.ts package/build/stacks/components/index.js package/build/lib/index.js package/build/cli-bundle/meshform.cjs package/build/cli-bundle/meshform.v8-cache; do
+for f in package/package.json package/LICENSE package/README.md package/bin/meshform.mjs package/bin/build-freshness.mjs package/bin/cli-loader.mjs package/build/constructs/index.js package/build/constructs/index.d.ts package/build/stacks/components/index.js package/build/lib/index.js package/build/cli-bundle/meshform.cjs package/build/cli-bundle/meshform.v8-cache; do
   grep -qx "$f" <<<"$listing" || fail "the tarball lacks $f"
 done
 echo "$(wc -l <<<"$listing") files, no tests, benches or .ts sources but .d.ts"

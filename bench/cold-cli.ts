@@ -9,10 +9,11 @@
  *   node --import tsx bench/cold-cli.ts [runs]
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { buildState } from '../bin/build-freshness.mjs';
 import { fmtMs, median, ROOT, tempDir } from './measure.js';
 
 export interface ColdCliResult {
@@ -60,22 +61,9 @@ function timed(args: readonly string[], cwd: string): { readonly ms: number; rea
 
 /** The launcher runs the sources through tsx when a source is newer than the build; say so. */
 function staleBuild(): string | undefined {
-  let stamp: number;
-  try {
-    stamp = statSync(join(ROOT, 'build/.built')).mtimeMs;
-  } catch {
-    return 'build/ is missing (npm run build): the launcher refuses to run';
-  }
-  const newer = (dir: string): string | undefined => {
-    for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-      const rel = join(dir, entry.name);
-      const found = entry.isDirectory() ? newer(rel) : entry.name.endsWith('.ts') && statSync(join(ROOT, rel)).mtimeMs > stamp ? rel : undefined;
-      if (found) return found;
-    }
-    return undefined;
-  };
-  const source = ['lib', 'constructs', 'cli'].map(newer).find(Boolean);
-  return source && `${source} is newer than build/ (npm run build): these figures are the tsx fallback, not the compiled CLI`;
+  const state = buildState();
+  if (state === 'missing') return 'build/ is missing (npm run build): the launcher refuses to run';
+  return state === 'stale' ? 'a source is newer than build/ (npm run build): these figures are the tsx fallback, not the compiled CLI' : undefined;
 }
 
 export function benchColdCli(runs = 7): ColdCliResult {

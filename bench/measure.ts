@@ -16,9 +16,9 @@ export interface ChildRun {
 }
 
 /** Runs `node --import tsx <script> ...args` from the repo root and times it. Throws on failure. */
-export function runNode(script: string, args: readonly string[], env: Readonly<Record<string, string>>): ChildRun {
+export function runNode(script: string, args: readonly string[], env: Readonly<Record<string, string>>, opts: { readonly tsx?: boolean } = {}): ChildRun {
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+  const r = spawnSync(process.execPath, [...(opts.tsx === false ? [] : ['--import', 'tsx']), script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env, CDK8S_CHECK_UPGRADE: 'false' },
     encoding: 'utf8',

@@ -1,6 +1,7 @@
 /**
  * Synth of the full default mesh (CRDs with Gateway API, control plane, viz), as `npm run synth` does:
- * - cold: a fresh `node --import tsx constructs/app.ts` process per run (what a user waits for),
+ * - cold: a fresh `node scripts/synth.mjs` process per run, as `npm run synth` starts it (the compiled
+ *   app when the build is current, else the sources through tsx; what a user waits for),
  *   with its own CDK8S_OUTDIR and an identity generated once beforehand (first-run key generation is
  *   a one-off cost, not synth);
  * - in-process: building the `Mesh` and serializing every phase, after a warm-up.
@@ -15,14 +16,17 @@ import { identityValuesOverlay, loadOrCreateIdentity, vizTlsOverlay } from '../l
 import { toYamlStream } from '../lib/manifest.js';
 import { chartObjects } from '../constructs/kube-object.js';
 import { Mesh } from '../constructs/mesh.js';
+import { buildState } from '../bin/build-freshness.mjs';
 import { fmtMs, median, runNode, tempDir } from './measure.js';
 
 export interface SynthMeshResult {
   readonly coldMs: readonly number[];
   readonly coldMedianMs: number;
   readonly inProcessMedianMs: number;
-  /** A `node --import tsx` process running an empty script: the floor no synth change can go below. */
-  readonly tsxFloorMedianMs: number;
+  /** A `node` process running an empty script: the floor no synth change can go below. */
+  readonly nodeFloorMedianMs: number;
+  /** Why the cold runs are not the compiled app, when they are not. @default - they are */
+  readonly warning?: string;
 }
 
 async function inProcess(identityDir: string, runs: number): Promise<number> {
@@ -49,16 +53,18 @@ export async function benchSynthMesh(runs = 5): Promise<SynthMeshResult> {
   const dir = tempDir('meshform-bench-');
   try {
     const env = { CDK8S_OUTDIR: `${dir.path}/dist`, MESHFORM_IDENTITY_DIR: `${dir.path}/identity` };
-    runNode('constructs/app.ts', [], env); // creates the identity; not measured
-    const coldMs = Array.from({ length: runs }, () => runNode('constructs/app.ts', [], env).wallMs);
-    const empty = `${dir.path}/empty.ts`;
+    runNode('scripts/synth.mjs', [], env, { tsx: false }); // creates the identity; not measured
+    const coldMs = Array.from({ length: runs }, () => runNode('scripts/synth.mjs', [], env, { tsx: false }).wallMs);
+    const empty = `${dir.path}/empty.mjs`;
     writeFileSync(empty, 'export {};\n');
-    const floor = Array.from({ length: runs }, () => runNode(empty, [], env).wallMs);
+    const floor = Array.from({ length: runs }, () => runNode(empty, [], env, { tsx: false }).wallMs);
+    const state = buildState();
     return {
       coldMs,
       coldMedianMs: median(coldMs),
       inProcessMedianMs: await inProcess(env.MESHFORM_IDENTITY_DIR, runs),
-      tsxFloorMedianMs: median(floor),
+      nodeFloorMedianMs: median(floor),
+      ...(state === 'current' ? {} : { warning: `the build is ${state} (npm run build): the cold runs are the tsx fallback, not the compiled app` }),
     };
   } finally {
     dir.remove();
@@ -69,5 +75,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const r = await benchSynthMesh(Number(process.argv[2] ?? 5));
   console.log(`full mesh synth, cold process: median ${fmtMs(r.coldMedianMs)} (runs: ${r.coldMs.map(fmtMs).join(', ')})`);
   console.log(`full mesh synth, in-process:   median ${fmtMs(r.inProcessMedianMs)}`);
-  console.log(`empty tsx process (floor):     median ${fmtMs(r.tsxFloorMedianMs)}`);
+  console.log(`empty node process (floor):    median ${fmtMs(r.nodeFloorMedianMs)}`);
+  if (r.warning) console.log(`warning: ${r.warning}`);
 }

@@ -25,8 +25,6 @@ import { MeshformError } from '../lib/errors.js';
 import { describeFsError } from '../lib/fs/fs-error.js';
 import { DEFAULT_IDENTITY_DIR, DEFAULT_TRUST_DOMAIN } from './app-defaults.js';
 import { appGitOpsOptions, DEFAULT_GITOPS_OUTDIR, gitOpsSettings, wantsGitOps } from './gitops/app-options.js';
-import { synthGitOps } from './gitops/synth-gitops.js';
-import { APPLY_SCRIPT } from '../lib/gitops/tree.js';
 import { Mesh } from './mesh.js';
 import { guardRotation, readSynthesizedObjects } from './rotation-guard.js';
 import { synthPhases } from './synth.js';
@@ -68,6 +66,9 @@ async function synthGitOpsLayout(gitops: NonNullable<ReturnType<typeof appGitOps
     ]);
   }
   for (const warning of gitops.warnings) log(`meshform: ${warning}`);
+  // Loaded only for a GitOps synth: the plain synth (every npm run synth) does not pay for it.
+  const { synthGitOps } = await import('./gitops/synth-gitops.js');
+  const { APPLY_SCRIPT } = await import('../lib/gitops/tree.js');
   const app = new App({ outdir });
   const generated = gitops.tree.inlineKeys && explicit !== 'cert-manager';
   if (generated) log(`meshform: warning: inline keys: the GitOps tree in ${outdir} holds the identity issuer's private key (from ${identityDir})`);
