@@ -1,19 +1,23 @@
 /**
  * Who may call whom, read from rendered manifests: workloads (pod templates and their identities),
- * Servers and the pods they select, inbound routes, authorizations with the clients they admit, and
- * EgressNetworks with the routes that let traffic out (TRAFFIC.md §1, §5, §6). Each step adds one
- * kind of object; the last marks the Servers nothing reaches.
+ * Servers and the pods they select, Services with their routes and weighted backends, inbound
+ * routes, authorizations with the clients they admit, and EgressNetworks with the routes that let
+ * traffic out (TRAFFIC.md §1, §4, §5, §6). Each step adds one kind of object; the last marks the
+ * Servers nothing reaches.
  */
 import { ANNOTATIONS } from '../k8s/labels.js';
 import type { KubeObject } from '../manifest.js';
 import { identityDomain, type MeshIdentityContext } from '../traffic-check/identity.js';
-import { annotationsOf, isMap, listOf, mapsOf, ObjectIndex, specOf, stringOf, type IndexedObject } from '../traffic-check/objects.js';
+import { annotationsOf, isMap, listOf, mapsOf, ObjectIndex, specOf, stringOf } from '../traffic-check/objects.js';
 import { localKey } from '../traffic-check/policy.js';
 import { isRoute, parentKey, parentKind } from '../traffic-check/routes.js';
 import { podTemplates, selectedTemplates } from '../traffic-check/workloads.js';
 import { addAuthentications, addAuthorizationPolicies, addServerAuthorizations } from './authorizations.js';
 import { admitPolicy, objectId, policyMark, workloadId, type GraphContext } from './clients.js';
 import { GraphBuilder } from './graph-builder.js';
+import { matchText } from './matches.js';
+import { resilienceLines, ruleTimeoutLines } from './resilience.js';
+import { addServiceRouteEdges, addServices, serviceParents } from './service-routes.js';
 import type { PolicyGraph } from './model.js';
 
 export interface PolicyGraphOptions extends MeshIdentityContext {
@@ -70,20 +74,29 @@ function addServers(ctx: GraphContext): void {
   }
 }
 
-/** Inbound routes (Server parents) and egress routes (EgressNetwork parents, to their hosts). */
+/**
+ * Routes: inbound (Server parents, with their matches), on Services (to their backends, see
+ * service-routes.ts) and egress (EgressNetwork parents, to their hosts). Routes on Services and
+ * EgressNetworks list their resilience annotations (route annotations override the parent's, §2.4).
+ */
 function addRoutes(ctx: GraphContext): void {
   for (const route of ctx.index.all.filter(isRoute)) {
-    const parents = mapsOf(specOf(route).parentRefs).map(([ref]) => ({ ref, key: parentKey(route, ref) }));
+    const spec = specOf(route);
+    const parents = mapsOf(spec.parentRefs).map(([ref]) => ({ ref, key: parentKey(route, ref) }));
     const inbound = parents.filter((p) => parentKind(p.key) === 'Server');
     const egress = parents.filter((p) => parentKind(p.key) === 'EgressNetwork');
-    if (!inbound.length && !egress.length) continue;
-    const id = ctx.g.node({ id: objectId('route', route), kind: 'route', namespace: route.namespace, lines: [`${route.kind} ${route.name}`, ...routeMatchLines(route)] });
+    const services = serviceParents(route);
+    if (!inbound.length && !egress.length && !services.length) continue;
+    const outbound = services.length || egress.length ? [...resilienceLines(annotationsOf(route.object)), ...ruleTimeoutLines(spec.rules)] : [];
+    const lines = [`${route.kind} ${route.name}`, ...(inbound.length ? inboundMatchLines(spec.rules) : []), ...outbound];
+    const id = ctx.g.node({ id: objectId('route', route), kind: 'route', namespace: route.namespace, lines });
     for (const p of inbound) {
       const server = `server:${p.key.namespace}/Server/${p.key.name}`;
       ctx.g.edge({ from: id, to: server, label: 'route on', structural: true });
       ctx.routeServers.set(id, [...(ctx.routeServers.get(id) ?? []), server]);
     }
-    const hostnames = listOf(specOf(route).hostnames).filter((h): h is string => typeof h === 'string');
+    if (services.length) addServiceRouteEdges(ctx, route, id, services);
+    const hostnames = listOf(spec.hostnames).filter((h): h is string => typeof h === 'string');
     for (const p of egress) {
       const port = typeof p.ref.port === 'number' ? `:${p.ref.port}` : '';
       ctx.g.edge({ from: `egress:${p.key.namespace}/EgressNetwork/${p.key.name}`, to: id, label: 'allows out' });
@@ -98,7 +111,12 @@ function addEgressNetworks(ctx: GraphContext): void {
     const spec = specOf(egress);
     const traffic = stringOf(spec.trafficPolicy) ?? 'Allow';
     const networks = mapsOf(spec.networks).map(([n]) => stringOf(n.cidr) ?? '');
-    const lines = [`EgressNetwork ${egress.name}`, `unmatched traffic: ${traffic}`, networks.length ? `networks ${networks.join(', ')}` : 'networks: everything outside the cluster'];
+    const lines = [
+      `EgressNetwork ${egress.name}`,
+      `unmatched traffic: ${traffic}`,
+      networks.length ? `networks ${networks.join(', ')}` : 'networks: everything outside the cluster',
+      ...resilienceLines(annotationsOf(egress.object)),
+    ];
     ctx.g.node({ id: objectId('egress', egress), kind: 'egress', namespace: egress.namespace, lines, mark: traffic === 'Allow' ? 'everyone' : undefined });
   }
 }
@@ -119,6 +137,7 @@ export function buildPolicyGraph(objects: readonly KubeObject[], options: Policy
   addWorkloads(ctx, defaults, options.defaultInboundPolicy ?? 'all-unauthenticated');
   addAuthentications(ctx);
   addServers(ctx);
+  addServices(ctx);
   // Routes before authorizations: a route-targeted policy reaches the route's Servers.
   addRoutes(ctx);
   addEgressNetworks(ctx);
@@ -134,16 +153,9 @@ export function buildPolicyGraph(objects: readonly KubeObject[], options: Policy
   );
 }
 
-/** A short summary of an inbound route's matches (method, path), for its label. */
-function routeMatchLines(route: IndexedObject): string[] {
-  const lines: string[] = [];
-  for (const [rule] of mapsOf(specOf(route).rules)) {
-    for (const [match] of mapsOf(rule.matches)) {
-      const path = isMap(match.path) ? `${stringOf(match.path.type) ?? 'PathPrefix'} ${stringOf(match.path.value) ?? '/'}` : undefined;
-      const method = isMap(match.method) ? [stringOf(match.method.service), stringOf(match.method.method)].filter(Boolean).join('/') : stringOf(match.method);
-      const line = [method, path].filter(Boolean).join(' ');
-      if (line) lines.push(line);
-    }
-  }
-  return lines.slice(0, 4);
+/** An inbound route's matches, one line each (at most four), for its label. */
+function inboundMatchLines(rules: unknown): string[] {
+  return mapsOf(rules)
+    .flatMap(([rule]) => mapsOf(rule.matches).map(([m]) => matchText(m)))
+    .slice(0, 4);
 }

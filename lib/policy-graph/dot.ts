@@ -3,6 +3,7 @@ import { LEGEND, type GraphNode, type Mark, type NodeKind, type PolicyGraph } fr
 
 const SHAPES: Readonly<Record<NodeKind, string>> = {
   workload: 'box',
+  service: 'component',
   server: 'box3d',
   route: 'cds',
   authorization: 'hexagon',
@@ -19,6 +20,9 @@ export const MARK_STYLE: Readonly<Record<Mark | 'normal', { readonly stroke: str
   audit: { stroke: '#ff7f0e', fill: '#fff1e0' },
   unreachable: { stroke: '#7f7f7f', fill: '#e6e6e6' },
 };
+
+/** Where a route sends requests (blue, apart from the permission colours). */
+export const TRAFFIC_COLOUR = '#1f77b4';
 
 /** A DOT double-quoted string. */
 function quote(text: string): string {
@@ -63,14 +67,15 @@ export function toDot(graph: PolicyGraph): string {
   });
   for (const node of graph.nodes.filter((n) => n.namespace === undefined)) out.push(nodeLine(node, '  '));
   for (const edge of graph.edges) {
-    const style = MARK_STYLE[edge.mark ?? 'normal'];
+    const colour = edge.traffic ? TRAFFIC_COLOUR : MARK_STYLE[edge.mark ?? 'normal'].stroke;
     const dash = edge.structural ? 'dashed' : undefined;
-    out.push(`  ${quote(edge.from)} -> ${quote(edge.to)} ${attributes({ label: edge.label, color: style.stroke, fontcolor: style.stroke, style: dash, penwidth: edge.mark === 'everyone' || edge.mark === 'audit' ? '2' : undefined })};`);
+    const bold = edge.traffic || edge.mark === 'everyone' || edge.mark === 'audit';
+    out.push(`  ${quote(edge.from)} -> ${quote(edge.to)} ${attributes({ label: edge.label, color: colour, fontcolor: colour, style: dash, penwidth: bold ? '2' : undefined })};`);
   }
   out.push('  subgraph "cluster_legend" {', `    graph ${attributes({ label: 'legend', style: 'rounded', color: '#bbbbbb' })};`);
   LEGEND.forEach((entry, i) => {
     const mark = entry.mark === 'normal' ? undefined : entry.mark;
-    out.push(`    ${quote(`legend:${i}`)} ${attributes({ label: entry.text, shape: 'box', ...markAttrs(mark, 'filled') })};`);
+    out.push(`    ${quote(`legend:${i}`)} ${attributes({ label: entry.text, shape: entry.kind ? SHAPES[entry.kind] : 'box', ...markAttrs(mark, 'filled') })};`);
   });
   out.push('  }', '}', '');
   return out.join('\n');

@@ -5,7 +5,7 @@ import { toDot } from './dot.js';
 import { toMermaid } from './mermaid.js';
 import { toSvg } from './svg.js';
 
-export { LEGEND, type GraphEdge, type GraphNode, type Mark, type NamespaceBox, type NodeKind, type PolicyGraph } from './model.js';
+export { LEGEND, type GraphEdge, type GraphNode, type LegendEntry, type Mark, type NamespaceBox, type NodeKind, type PolicyGraph } from './model.js';
 export { buildPolicyGraph, type PolicyGraphOptions } from './build.js';
 export { toDot } from './dot.js';
 export { toMermaid } from './mermaid.js';

@@ -1,10 +1,11 @@
 /** The policy graph as a Mermaid flowchart (renders in a GitOps pull request): namespaces as subgraphs, marks as classes, a legend. */
-import { MARK_STYLE } from './dot.js';
+import { MARK_STYLE, TRAFFIC_COLOUR } from './dot.js';
 import { LEGEND, type GraphNode, type Mark, type NodeKind, type PolicyGraph } from './model.js';
 
 /** Mermaid's node shapes, open and close, per kind. */
 const SHAPES: Readonly<Record<NodeKind, readonly [string, string]>> = {
   workload: ['[', ']'],
+  service: ['(', ')'],
   server: ['[[', ']]'],
   route: ['[/', '/]'],
   authorization: ['{{', '}}'],
@@ -38,11 +39,17 @@ export function toMermaid(graph: PolicyGraph): string {
   for (const n of graph.nodes.filter((x) => x.namespace === undefined)) node(n, '  ');
   const linkStyles: string[] = [];
   graph.edges.forEach((e, i) => {
-    out.push(`  ${ids.get(e.from)} ${e.structural ? '-.->' : '-->'}|${label([e.label])}| ${ids.get(e.to)}`);
-    if (e.mark) linkStyles.push(`  linkStyle ${i} stroke:${MARK_STYLE[e.mark].stroke},stroke-width:2px`);
+    // Traffic edges thick (`==>`), structure dashed (`-.->`), permissions plain.
+    const arrow = e.traffic ? '==>' : e.structural ? '-.->' : '-->';
+    out.push(`  ${ids.get(e.from)} ${arrow}|${label(e.label.split('\n'))}| ${ids.get(e.to)}`);
+    if (e.traffic) linkStyles.push(`  linkStyle ${i} stroke:${TRAFFIC_COLOUR},stroke-width:2px`);
+    else if (e.mark) linkStyles.push(`  linkStyle ${i} stroke:${MARK_STYLE[e.mark].stroke},stroke-width:2px`);
   });
   out.push('  subgraph legend["legend"]');
-  LEGEND.forEach((entry, i) => out.push(`    legend${i}[${label([entry.text])}]`));
+  LEGEND.forEach((entry, i) => {
+    const [open, close] = SHAPES[entry.kind ?? 'workload'];
+    out.push(`    legend${i}${open}${label(entry.text.split('\n'))}${close}`);
+  });
   out.push('  end');
   out.push(...linkStyles);
   const marks: readonly Mark[] = ['everyone', 'audit', 'unreachable'];

@@ -1,6 +1,6 @@
 /** The policy graph's data: typed nodes and edges, the namespace boxes they sit in, and their marks. */
 
-export type NodeKind = 'workload' | 'server' | 'route' | 'authorization' | 'authentication' | 'clients' | 'egress' | 'host';
+export type NodeKind = 'workload' | 'service' | 'server' | 'route' | 'authorization' | 'authentication' | 'clients' | 'egress' | 'host';
 
 /**
  * What makes a node or edge stand out: `unreachable` (a Server nothing is authorized to reach),
@@ -27,6 +27,8 @@ export interface GraphEdge {
   readonly mark?: Mark;
   /** Drawn dashed: structure (a Server selecting pods, a route on a Server), not a permission. */
   readonly structural?: boolean;
+  /** Drawn in the traffic colour: where a route on a Service sends requests (its backends), not a permission. */
+  readonly traffic?: boolean;
 }
 
 export interface NamespaceBox {
@@ -42,12 +44,26 @@ export interface PolicyGraph {
   readonly edges: readonly GraphEdge[];
 }
 
-/** The legend both text formats draw: one sample per mark. */
-export const LEGEND: ReadonlyArray<{ readonly mark: Mark | 'normal'; readonly text: string }> = [
+/** One legend sample: a box (or the shape of `kind`) styled as `mark`. */
+export interface LegendEntry {
+  readonly mark: Mark | 'normal';
+  /** Lines separated by `\n`. */
+  readonly text: string;
+  /** Drawn in this kind's shape. @default a plain box */
+  readonly kind?: NodeKind;
+}
+
+/** The legend both text formats draw: one sample per mark, and one for Services and their routes. */
+export const LEGEND: readonly LegendEntry[] = [
   { mark: 'normal', text: 'explicitly authorized' },
   { mark: 'everyone', text: 'admits clients it does not name (any network, any identity, allow default)' },
   { mark: 'audit', text: 'audit: allows and logs what would be denied' },
   { mark: 'unreachable', text: 'unreachable: access denied and no authorization' },
+  {
+    mark: 'normal',
+    kind: 'service',
+    text: "Service → its routes → backend Services (blue): where requests go,\nlabelled with the rule's matches and the backend's share;\nretry, timeout and circuit-breaking annotations on the Service and route",
+  },
 ];
 
 /** Code-unit order: the same in every locale. */

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { buildPolicyGraph, renderPolicyGraph, toDot, toMermaid } from '../../lib/policy-graph/index.js';
+import { buildPolicyGraph, LEGEND, renderPolicyGraph, toDot, toMermaid } from '../../lib/policy-graph/index.js';
 import { graphObjects, shopObjects } from './fixtures.js';
 
 /** Elements opened and not closed (or closed out of order): well-formedness of the tag structure. */
@@ -92,7 +92,7 @@ describe('policy graph output', () => {
   it('SVG is well-formed and shows every node label', async () => {
     const svg = await renderPolicyGraph(graphObjects(), 'svg');
     assert.match(svg, /^<\?xml[^>]*\?>\s*<!DOCTYPE svg[\s\S]*<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*<\/svg>\s*$/);
-    assert.equal((svg.match(/<g id="node\d+" class="node">/g) ?? []).length, buildPolicyGraph(graphObjects()).nodes.length + 4, 'graph nodes plus 4 legend entries');
+    assert.equal((svg.match(/<g id="node\d+" class="node">/g) ?? []).length, buildPolicyGraph(graphObjects()).nodes.length + LEGEND.length, "graph nodes plus the legend's entries");
     assert.ok(svg.includes('Server api&#45;admin'));
     assert.ok(svg.includes('#e6e6e6'), 'the unreachable fill');
     assert.deepEqual(unbalancedTags(svg), []);
