@@ -11,6 +11,7 @@ import { validateCertManagerIdentity, type CertManagerIdentityOptions } from '..
 import type { ValueTree } from '../lib/values/tree.js';
 import { IDENTITY_MODES, type IdentityMode } from '../lib/assembly/identity-mode.js';
 import { LINKERD_VERSION } from '../lib/versions.js';
+import { topologySpreadIssues, type TopologySpread } from './render/topology-spread.js';
 
 export { IDENTITY_MODES, type IdentityMode } from '../lib/assembly/identity-mode.js';
 /*
@@ -61,6 +62,12 @@ export interface StackSettings {
   readonly gateway: GatewaySettings;
   /** @default false */
   readonly ha: boolean;
+  /**
+   * `meshform:topologySpread`: `true` (zone spread), `false`, or an object of `topologyKey`,
+   * `maxSkew`, `whenUnsatisfiable` (`LinkerdMesh`'s `topologySpread`).
+   * @default false
+   */
+  readonly topologySpread: TopologySpread;
   /** @default false */
   readonly viz: boolean;
   /** @default false */
@@ -154,6 +161,27 @@ function parseValues(issues: IssueCollector, raw: string | undefined): ValueTree
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * `meshform:topologySpread`: `true`/`false` as text, or an object as JSON. `pulumi config set --path`
+ * may store `maxSkew` as text, so an integer's text is read as the integer.
+ */
+function parseTopologySpread(issues: IssueCollector, raw: string | undefined): TopologySpread {
+  const key = 'meshform:topologySpread';
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    parsed = raw;
+  }
+  if (typeof parsed === 'boolean') return parsed;
+  if (isObject(parsed) && typeof parsed.maxSkew === 'string' && /^\d+$/.test(parsed.maxSkew)) parsed = { ...parsed, maxSkew: Number(parsed.maxSkew) };
+  const found = topologySpreadIssues(parsed, key);
+  issues.addAll(found);
+  return found.length ? false : (parsed as TopologySpread);
+}
+
 /** `meshform:certManager`: a JSON object of `CertManagerIdentityOptions`; every problem is collected. */
 function parseCertManager(issues: IssueCollector, raw: string | undefined, identity: IdentityMode | undefined): CertManagerIdentityOptions | undefined {
   if (raw === undefined || isUnsetObject(raw)) return undefined;
@@ -214,6 +242,7 @@ export function parseStackConfig(get: ConfigGetter, warn: ConfigWarn = () => {})
   const retainCrds = parseBoolean(issues, 'retainCrds', get('retainCrds'), true);
   const adopt = parseBoolean(issues, 'adopt', get('adopt'));
   const gateway = parseGateway(issues, get, flags.multicluster);
+  const topologySpread = parseTopologySpread(issues, get('topologySpread'));
   issues.throwIfAny('invalid stack configuration');
   return {
     version,
@@ -222,6 +251,7 @@ export function parseStackConfig(get: ConfigGetter, warn: ConfigWarn = () => {})
     adopt,
     gateway,
     ...flags,
+    topologySpread,
     identity: identity ?? 'generated',
     values,
     namespace: get('namespace') || 'linkerd',

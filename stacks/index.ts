@@ -23,6 +23,7 @@ const mesh = new LinkerdMesh('linkerd', {
     ? { multiclusterGateway: { serviceType: settings.gateway.serviceType, await: settings.gateway.await, awaitSeconds: settings.gateway.awaitSeconds || undefined } }
     : {}),
   ha: settings.ha,
+  topologySpread: settings.topologySpread,
   viz: settings.viz,
   cni: settings.cni,
   multicluster: settings.multicluster,

@@ -13,6 +13,15 @@ export * from './multicluster-link.js';
 export * from './mesh-provider.js';
 export { FORCE_NEW_FIELDS, forceNewChanges, forceNewFields, type ForceNewChange, type ProviderMutability } from '../render/force-new.js';
 export { GATEWAY_SERVICE_TYPES, type GatewayServiceType } from '../config.js';
+export {
+  TOPOLOGY_SPREAD_DEFAULTS,
+  WHEN_UNSATISFIABLE,
+  withTopologySpread,
+  type ResolvedTopologySpread,
+  type TopologySpread,
+  type TopologySpreadOptions,
+  type WhenUnsatisfiable,
+} from '../render/topology-spread.js';
 export { IDENTITY_MODES, type IdentityMode } from '../../lib/assembly/identity-mode.js';
 // What MeshPhaseArgs takes (the API docs name them).
 export type { KubeManifest } from './kube-resource.js';

@@ -26,6 +26,7 @@ import { bindToAnchors, type AnchorBinding } from '../render/anchor-bound.js';
 import type { ResourcePolicyOptions } from '../render/resource-policy.js';
 import { CONTROL_PLANE_PHASE, IDENTITY_PHASE, type RenderedPhase } from '../render/phase-plan.js';
 import { fillPlaceholders, unfilledPlaceholders } from '../render/placeholders.js';
+import { resolveTopologySpread, topologySpreadIssues, withTopologySpread, type TopologySpread } from '../render/topology-spread.js';
 import { renderMesh, type MeshRender } from '../render/render-mesh.js';
 import { MeshIdentity } from './identity.js';
 import type { KubeManifest } from './kube-resource.js';
@@ -60,6 +61,13 @@ export interface LinkerdMeshArgs {
   readonly multiclusterGateway?: MulticlusterGatewayArgs;
   /** Upstream's `--ha` for the control plane and extensions. @default false */
   readonly ha?: boolean;
+  /**
+   * A topology spread constraint on every Deployment (control plane, viz, multicluster), selecting
+   * the Deployment's own pods: `true` spreads over zones (`topology.kubernetes.io/zone`, `maxSkew: 1`,
+   * `ScheduleAnyway`); an object chooses `topologyKey`, `maxSkew`, `whenUnsatisfiable`. Meant with `ha`.
+   * @default false
+   */
+  readonly topologySpread?: TopologySpread;
   /** @default false */
   readonly viz?: boolean;
   /** @default false */
@@ -147,6 +155,7 @@ export class LinkerdMesh extends pulumi.ComponentResource {
       certManager: mode === 'cert-manager' ? (args.certManager ?? {}) : undefined,
     });
     const slots = this.webhookSlots(name, render);
+    const spread = resolveTopologySpread(args.topologySpread);
 
     const policy: ResourcePolicyOptions = {
       retainCrds: args.retainCrds ?? true,
@@ -164,7 +173,9 @@ export class LinkerdMesh extends pulumi.ComponentResource {
         const anchors: AnchorBinding | undefined = identity
           ? { anchorsPem: identity.trustAnchorPem, values: render.values, keepHeartbeatSchedule: Boolean(args.values?.heartbeatSchedule) }
           : undefined;
-        const objects = filled(phase, slots).map((o) => (anchors ? bindToAnchors(o, anchors) : o));
+        const objects = filled(phase, slots)
+          .map((o) => (spread ? withTopologySpread(o, spread) : o))
+          .map((o) => (anchors ? bindToAnchors(o, anchors) : o));
         phases.set(phase.name, new MeshPhase(`${name}-${phase.name}`, { objects, namePrefix: name, policy }, opts));
       }
     }
@@ -248,6 +259,7 @@ function checkArgs(name: string, args: LinkerdMeshArgs): void {
   if (g?.awaitSeconds !== undefined && !(Number.isInteger(g.awaitSeconds) && g.awaitSeconds > 0)) {
     issues.add(`${name}.multiclusterGateway.awaitSeconds`, g.awaitSeconds, 'must be a whole number of seconds above 0');
   }
+  issues.addAll(topologySpreadIssues(args.topologySpread, `${name}.topologySpread`));
   issues.throwIfAny(`LinkerdMesh '${name}': invalid arguments`);
 }
 

@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type * as pulumi from '@pulumi/pulumi';
 import { byName, recorded, unwrapSecrets } from './recording-mocks.js';
 import { validateRender } from '../helpers/validate-all.js';
 import type { KubeObject } from '../../lib/manifest.js';
@@ -74,26 +73,6 @@ test('gateway arguments are refused without multicluster, with every problem nam
       return true;
     },
   );
-});
-
-test('HA topology spread: the guide\'s transform on the component reaches every control-plane Deployment', async () => {
-  // docs/guide-platform-pulumi.md, "Topology spread", verbatim.
-  const spread: pulumi.ResourceTransformation = ({ type, props, opts }) => {
-    if (type !== 'kubernetes:apps/v1:Deployment' || props.metadata?.namespace !== 'linkerd') return undefined;
-    const component = props.spec.template.metadata.labels['linkerd.io/control-plane-component'];
-    props.spec.template.spec.topologySpreadConstraints = [
-      { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { 'linkerd.io/control-plane-component': component } } },
-    ];
-    return { props, opts };
-  };
-  const rs = await recorded(() => new LinkerdMesh('ts', { ha: true }, { transformations: [spread] }));
-  const deployments = rs.filter((r) => r.type === 'kubernetes:apps/v1:Deployment');
-  assert.deepEqual(deployments.map((d) => d.name).sort(), ['ts-linkerd-linkerd-destination', 'ts-linkerd-linkerd-identity', 'ts-linkerd-linkerd-proxy-injector']);
-  for (const d of deployments) {
-    const spec = (d.inputs.spec as { template: { spec: { topologySpreadConstraints?: { labelSelector: { matchLabels: Record<string, string> } }[] } } }).template.spec;
-    const component = d.name.replace('ts-linkerd-linkerd-', '');
-    assert.equal(spec.topologySpreadConstraints?.[0].labelSelector.matchLabels['linkerd.io/control-plane-component'], component, d.name);
-  }
 });
 
 test('every object a stack registers (every option on, anchors bound, gateway NodePort without await) is schema-valid', async () => {

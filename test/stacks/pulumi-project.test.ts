@@ -87,6 +87,9 @@ describe('Pulumi.yaml under the pulumi CLI config rules', () => {
     assert.deepEqual(settings.values, {});
     assert.equal(settings.certManager, undefined);
     assert.equal(settings.identity, 'generated');
+    // topologySpread is true, false or an object, so untyped too; its default false is "off".
+    assert.equal(project.get('topologySpread')?.default, false);
+    assert.equal(settings.topologySpread, false);
     // `{}` is "not set" in any identity mode, so the default never trips "only used with cert-manager".
     assert.equal(parseStackConfig((k) => ({ identity: 'provided', trustAnchorPem: 'PEM', certManager: '{ }' })[k]).certManager, undefined);
   });
