@@ -15,9 +15,9 @@ const SHAPES: Readonly<Record<NodeKind, readonly [string, string]>> = {
   host: ['((', '))'],
 };
 
-/** Label text inside `"..."`: quotes and markup characters as entities, lines as `<br/>`. */
+/** Label text inside `"..."`: quotes, markup characters and `|` (an edge label's delimiter) as entities, lines as `<br/>`. */
 function label(lines: readonly string[]): string {
-  const escape = (text: string) => text.replace(/&/g, '#amp;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+  const escape = (text: string) => text.replace(/&/g, '#amp;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\|/g, '#124;');
   return `"${lines.map(escape).join('<br/>')}"`;
 }
 

@@ -25,7 +25,7 @@ export interface GraphEdge {
   readonly to: string;
   readonly label: string;
   readonly mark?: Mark;
-  /** Drawn dashed: structure (a Server selecting pods, a route on a Server), not a permission. */
+  /** Drawn dashed: structure (a Server or Service selecting pods, a route on a Server or Service), not a permission. */
   readonly structural?: boolean;
   /** Drawn in the traffic colour: where a route on a Service sends requests (its backends), not a permission. */
   readonly traffic?: boolean;
