@@ -5,13 +5,14 @@
  * traffic out (TRAFFIC.md §1, §4, §5, §6). Each step adds one kind of object; the last marks the
  * Servers nothing reaches.
  */
-import { ANNOTATIONS } from '../k8s/labels.js';
+import { ANNOTATIONS, INJECT_ANNOTATION, INJECT_DISABLED, PROXY_VERSION_ANNOTATION } from '../k8s/labels.js';
+import { PROXY_INBOUND_PORT_NAME } from '../k8s/names.js';
 import type { KubeObject } from '../manifest.js';
 import { identityDomain, type MeshIdentityContext } from '../traffic-check/identity.js';
 import { annotationsOf, isMap, listOf, mapsOf, ObjectIndex, specOf, stringOf } from '../traffic-check/objects.js';
 import { localKey } from '../traffic-check/policy.js';
 import { isRoute, parentKey, parentKind } from '../traffic-check/routes.js';
-import { podTemplates, selectedTemplates } from '../traffic-check/workloads.js';
+import { podTemplates, selectedTemplates, type PodTemplate } from '../traffic-check/workloads.js';
 import { addAuthentications, addAuthorizationPolicies, addServerAuthorizations } from './authorizations.js';
 import { admitPolicy, objectId, policyMark, workloadId, type GraphContext } from './clients.js';
 import { GraphBuilder } from './graph-builder.js';
@@ -35,11 +36,27 @@ function namespaceDefaults(ctx: GraphContext): Map<string, string | undefined> {
   return new Map(ctx.index.ofKind('Namespace', '').map((ns) => [ns.name, annotationsOf(ns.object)[ANNOTATIONS.defaultInboundPolicy]] as const));
 }
 
-/** Workloads with their ServiceAccount and the policy of their ports that no Server covers (§5.1). */
+/**
+ * Does a proxy run in the template's pods? Injected by hand (a proxy container, the proxy-version
+ * annotation), or asked of the injector by the pod or, unless the pod opts out, its namespace.
+ */
+function isMeshed(ctx: GraphContext, t: PodTemplate): boolean {
+  if (t.annotations[PROXY_VERSION_ANNOTATION] !== undefined || t.ports.some((p) => p.name === PROXY_INBOUND_PORT_NAME)) return true;
+  const namespace = ctx.index.get({ group: '', kind: 'Namespace', namespace: '', name: t.owner.namespace });
+  const inject = t.annotations[INJECT_ANNOTATION] ?? (namespace ? annotationsOf(namespace.object)[INJECT_ANNOTATION] : undefined);
+  return inject !== undefined && inject !== INJECT_DISABLED;
+}
+
+/**
+ * Workloads with their ServiceAccount and the policy of their ports that no Server covers (§5.1).
+ * A pod without a proxy enforces no policy at all: it admits everyone, and is marked so.
+ */
 function addWorkloads(ctx: GraphContext, defaults: Map<string, string | undefined>, clusterDefault: string): void {
   for (const t of ctx.templates) {
     const policy = t.annotations[ANNOTATIONS.defaultInboundPolicy] ?? defaults.get(t.owner.namespace) ?? clusterDefault;
-    ctx.g.node({ id: workloadId(t), kind: 'workload', namespace: t.owner.namespace, lines: [`${t.owner.kind} ${t.owner.name}`, `sa ${t.serviceAccountName}`, `ports without a Server: ${policy}`], mark: policyMark(policy) });
+    const meshed = isMeshed(ctx, t);
+    const inbound = meshed ? `ports without a Server: ${policy}` : 'not meshed: no proxy, no policy (admits everyone)';
+    ctx.g.node({ id: workloadId(t), kind: 'workload', namespace: t.owner.namespace, lines: [`${t.owner.kind} ${t.owner.name}`, `sa ${t.serviceAccountName}`, inbound], mark: meshed ? policyMark(policy) : 'everyone' });
   }
 }
 

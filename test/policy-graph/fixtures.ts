@@ -6,7 +6,7 @@ import { appObjects } from '../traffic-check/fixtures.js';
 export const SHOP_YAML = `
 apiVersion: v1
 kind: Namespace
-metadata: {name: shop}
+metadata: {name: shop, annotations: {linkerd.io/inject: enabled}}
 ---
 apiVersion: apps/v1
 kind: Deployment

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { buildPolicyGraph, LEGEND, renderPolicyGraph, toDot, toMermaid } from '../../lib/policy-graph/index.js';
+import type { KubeObject } from '../../lib/manifest.js';
 import { graphObjects, shopObjects } from './fixtures.js';
 
 /** Elements opened and not closed (or closed out of order): well-formedness of the tag structure. */
@@ -25,6 +26,36 @@ function golden(name: string, actual: string): void {
   if (process.env.MESHFORM_UPDATE_GOLDEN === '1') writeFileSync(GOLDEN + name, actual);
   assert.equal(actual, readFileSync(GOLDEN + name, 'utf8'), `${name} differs (MESHFORM_UPDATE_GOLDEN=1 to rewrite, then review)`);
 }
+
+describe('workloads without a proxy', () => {
+  const deployment = (name: string, namespace: string, podAnnotations: Record<string, string> = {}, containerPorts: { name: string; containerPort: number }[] = []): KubeObject => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace },
+    spec: { selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name }, annotations: podAnnotations }, spec: { containers: [{ name, image: 'x', ports: containerPorts }] } } },
+  });
+  const graph = buildPolicyGraph([
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'meshed', annotations: { 'linkerd.io/inject': 'enabled', 'config.linkerd.io/default-inbound-policy': 'deny' } } },
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'plain', annotations: { 'config.linkerd.io/default-inbound-policy': 'deny' } } },
+    deployment('by-namespace', 'meshed'),
+    deployment('opted-out', 'meshed', { 'linkerd.io/inject': 'disabled' }),
+    deployment('by-pod', 'plain', { 'linkerd.io/inject': 'enabled' }),
+    deployment('by-hand', 'plain', {}, [{ name: 'linkerd-proxy', containerPort: 4143 }]),
+    deployment('bare', 'plain'),
+  ]);
+  const line = (id: string) => graph.nodes.find((n) => n.id === id);
+
+  it('are drawn as admitting everyone, whatever their namespace default says', () => {
+    for (const meshed of ['meshed/Deployment/by-namespace', 'plain/Deployment/by-pod', 'plain/Deployment/by-hand']) {
+      assert.equal(line(`workload:${meshed}`)?.mark, undefined, meshed);
+      assert.match(line(`workload:${meshed}`)?.lines[2] ?? '', /^ports without a Server: deny$/);
+    }
+    for (const bare of ['meshed/Deployment/opted-out', 'plain/Deployment/bare']) {
+      assert.equal(line(`workload:${bare}`)?.mark, 'everyone', bare);
+      assert.match(line(`workload:${bare}`)?.lines[2] ?? '', /^not meshed: no proxy, no policy/);
+    }
+  });
+});
 
 describe('policy graph model', () => {
   const graph = buildPolicyGraph(graphObjects());

@@ -12,6 +12,7 @@ metadata:
   name: emojivoto
   annotations:
     config.linkerd.io/default-inbound-policy: deny
+    linkerd.io/inject: enabled
 ---
 apiVersion: v1
 kind: ServiceAccount
