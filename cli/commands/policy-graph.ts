@@ -1,6 +1,6 @@
 /**
  * `meshform policy graph [-f FILE|DIR|-] [-o dot|mermaid|svg]`: who may call whom in a render
- * (workloads, Servers, routes, authorizations, egress), as Graphviz DOT (default), Mermaid (for a
+ * (workloads, Services and their routes, Servers, authorizations, egress), as Graphviz DOT (default), Mermaid (for a
  * pull request) or SVG. Unreachable Servers and allow-everyone policies stand out.
  */
 import type { KubeObject } from '../../lib/manifest.js';
