@@ -134,7 +134,8 @@ function requireDirectoryOrNothing(variable: string, path: string): void {
   }
 }
 
-main().catch((e: unknown) => {
+/** The synth run by loading this module; settles when it is done (scripts/cli-code-cache.mjs awaits it). */
+export const synthesized: Promise<void> = main().catch((e: unknown) => {
   // User and environment errors (no space left, permission denied) are one message; anything else is a bug: its stack helps.
   const message = e instanceof MeshformError ? e.message : describeFsError(e) ?? ((e as Error).stack ?? String(e));
   process.stderr.write(`meshform: ${message}\n`);

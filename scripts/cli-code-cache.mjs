@@ -45,7 +45,7 @@ if (program === 'meshform') {
   }
 } else if (program === 'synth') {
   // The default app runs when loaded: run it twice (generating the identity, then reusing it, as
-  // every later synth does) and take the second run's cache once it is done.
+  // every later synth does) and take the second run's cache once it has settled (`synthesized`).
   process.env.CDK8S_OUTDIR = join(dir, 'dist');
   process.env.MESHFORM_IDENTITY_DIR = join(dir, 'identity');
   // The app reads its flags from argv (none here) and talks on stderr (kept, shown if it fails).
@@ -55,23 +55,18 @@ if (program === 'meshform') {
     said += chunk;
     return true;
   };
-  let runs = 0;
-  let script;
-  const next = () => {
-    if (process.exitCode || runs === 2) {
-      if (!process.exitCode) save(script);
-      rmSync(dir, { recursive: true, force: true });
+  try {
+    let script;
+    for (let run = 0; run < 2; run++) {
+      const loaded = loadBundle('synth', { codeCache: false });
+      await loaded.exports.synthesized;
       if (process.exitCode) throw new Error(`the default app failed (${process.exitCode}) while making the code cache:\n${said}`);
-      return;
+      script = loaded.script;
     }
-    runs++;
-    ({ script } = loadBundle('synth', { codeCache: false }));
-    process.once('beforeExit', next);
-    // A run that needs no I/O finishes in microtasks, and an idle loop emits beforeExit only once:
-    // one timer turn makes it come back after this run.
-    setTimeout(() => {}, 0);
-  };
-  next();
+    save(script);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 } else {
   throw new Error(`usage: node scripts/cli-code-cache.mjs meshform|synth (not ${program})`);
 }

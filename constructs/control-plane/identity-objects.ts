@@ -5,7 +5,7 @@
  */
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
-import { ISSUER_SCHEME_LINKERD } from '../../lib/assembly/render-checks.js';
+import { ISSUER_SCHEME_LINKERD } from '../../lib/k8s/labels.js';
 import type { ControlPlaneContext } from './context.js';
 import { controlPlaneLabels, createdByAnnotations } from './labels.js';
 

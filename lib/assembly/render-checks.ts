@@ -7,7 +7,8 @@ import { ISSUER_SCHEME_LINKERD } from '../k8s/labels.js';
 import { expandNamespaceSelector } from '../values/mesh/pod-monitor-selector.js';
 import type { MeshValues, WebhookValues } from '../values/mesh/types.js';
 
-// The issuer scheme whose key and certificate the chart puts in the `linkerd-identity-issuer` Secret.
+// Kept public here (meshform/model): the issuer scheme whose key and certificate the chart puts in the
+// `linkerd-identity-issuer` Secret; named in lib/k8s/labels.ts.
 export { ISSUER_SCHEME_LINKERD };
 
 const WEBHOOK_SETTERS = ['proxyInjector', 'profileValidator', 'policyValidator'] as const;

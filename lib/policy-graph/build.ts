@@ -37,8 +37,8 @@ function namespaceDefaults(ctx: GraphContext): Map<string, string | undefined> {
 }
 
 /**
- * Does a proxy run in the template's pods? Injected by hand (a proxy container, the proxy-version
- * annotation), or asked of the injector by the pod or, unless the pod opts out, its namespace.
+ * Does a proxy run in the template's pods? Injected by hand (the proxy's `linkerd-proxy` port, the
+ * proxy-version annotation), or asked of the injector by the pod or, unless the pod opts out, its namespace.
  */
 function isMeshed(ctx: GraphContext, t: PodTemplate): boolean {
   if (t.annotations[PROXY_VERSION_ANNOTATION] !== undefined || t.ports.some((p) => p.name === PROXY_INBOUND_PORT_NAME)) return true;

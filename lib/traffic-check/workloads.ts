@@ -18,8 +18,6 @@ export interface PodTemplate {
   readonly specPath: readonly string[];
   /** Container ports (`name`, `containerPort`) of every container and init container. */
   readonly ports: ReadonlyArray<{ readonly name?: string; readonly containerPort?: number }>;
-  /** Names of every container and init container (a manually injected pod lists the proxy). */
-  readonly containerNames: readonly string[];
 }
 
 /** Where each kind keeps its pod template. */
@@ -46,13 +44,11 @@ function templateOf(owner: IndexedObject): PodTemplate | undefined {
   const metadata = template.metadata;
   const spec = isMap(template.spec) ? template.spec : {};
   const sa = stringOf(spec.serviceAccountName) ?? stringOf(spec.serviceAccount);
-  const containers = [...listOf(spec.containers), ...listOf(spec.initContainers)];
-  const containerNames = containers.flatMap((c) => (isMap(c) && typeof c.name === 'string' ? [c.name] : []));
-  const ports = containers.flatMap((c) =>
+  const ports = [...listOf(spec.containers), ...listOf(spec.initContainers)].flatMap((c) =>
     mapsOf(isMap(c) ? c.ports : undefined).map(([p]) => ({ name: stringOf(p.name), containerPort: typeof p.containerPort === 'number' ? p.containerPort : undefined })),
   );
   const annotations = isMap(metadata) && isMap(metadata.annotations) ? (metadata.annotations as Record<string, string>) : {};
-  return { owner, labels: labelsOf(metadata), annotations, serviceAccountName: sa ?? 'default', namesServiceAccount: sa !== undefined, specPath: [...path, 'spec'], ports, containerNames };
+  return { owner, labels: labelsOf(metadata), annotations, serviceAccountName: sa ?? 'default', namesServiceAccount: sa !== undefined, specPath: [...path, 'spec'], ports };
 }
 
 /** Every pod template of the set, in input order. */
