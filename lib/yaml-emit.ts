@@ -86,6 +86,19 @@ function writeNode(value: unknown, indent: string, out: string[], position: 'val
 }
 
 const rendered = { value: new Map<string, string>(), item: new Map<string, string>(), top: new Map<string, string>(), key: new Map<string, string>() };
+/** Entries each cache keeps: a long-lived process rendering ever new values must not grow without limit. */
+const RENDERED_KEPT = 4096;
+
+/** `cache`'s text for `key`, computed (and kept, within the bound) when it has none. */
+function remembered(cache: Map<string, string>, key: string, render: () => string): string {
+  let text = cache.get(key);
+  if (text === undefined) {
+    text = render();
+    if (cache.size >= RENDERED_KEPT) cache.clear();
+    cache.set(key, text);
+  }
+  return text;
+}
 
 /** A scalar (or an empty collection) in `position` of a collection at column `indent`. */
 function scalar(value: unknown, position: 'value' | 'item' | 'top', indent: string): string {
@@ -102,17 +115,12 @@ function scalar(value: unknown, position: 'value' | 'item' | 'top', indent: stri
 
 /** `yaml`'s own rendering of a scalar in `position`, relative to indentation 0. */
 function byYaml(value: string | number, position: 'value' | 'item' | 'top'): string {
-  const cacheKey = `${typeof value}:${value}`;
-  const cache = rendered[position];
-  let text = cache.get(cacheKey);
-  if (text === undefined) {
+  return remembered(rendered[position], `${typeof value}:${value}`, () => {
     const prefix = position === 'value' ? 'k: ' : position === 'item' ? '- ' : '';
     const doc = stringify(position === 'value' ? { k: value } : position === 'item' ? [value] : value, YAML_OPTIONS);
     if (!doc.startsWith(prefix) || !doc.endsWith('\n')) throw new Unsupported();
-    text = doc.slice(prefix.length, -1);
-    cache.set(cacheKey, text);
-  }
-  return text;
+    return doc.slice(prefix.length, -1);
+  });
 }
 
 /** A rendering's continuation lines (a block scalar's content), moved right by `indent`. */
@@ -127,12 +135,9 @@ function reindent(text: string, indent: string): string {
 /** A map key as `yaml` writes it in a block map. */
 function mapKey(key: string): string {
   if (PLAIN.test(key) && !RESERVED.has(key)) return key;
-  let text = rendered.key.get(key);
-  if (text === undefined) {
+  return remembered(rendered.key, key, () => {
     const doc = stringify({ [key]: 0 }, YAML_OPTIONS);
     if (!doc.endsWith(': 0\n') || doc.slice(0, -4).includes('\n')) throw new Unsupported();
-    text = doc.slice(0, -4);
-    rendered.key.set(key, text);
-  }
-  return text;
+    return doc.slice(0, -4);
+  });
 }
