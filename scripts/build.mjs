@@ -33,8 +33,9 @@ for (const [name, entry] of Object.entries(PROGRAMS)) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    // Large and needed only by `policy graph -o svg`: loaded from node_modules when asked for.
-    external: ['@viz-js/viz'],
+    // Large and needed by one verb each (`policy graph -o svg`, `profile --proto`): loaded from
+    // node_modules when asked for, so every other cold start reads less.
+    external: ['@viz-js/viz', 'protobufjs'],
     // version.ts finds package.json from its own URL; in the bundle that is the bundle's.
     define: { 'import.meta.url': '__meshformBundleUrl' },
     banner: { js: "const __meshformBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
